@@ -1,0 +1,112 @@
+package app.custodian.audit.boundary;
+
+import app.custodian.audit.control.ChainHash;
+import app.custodian.audit.entity.AuditChainHead;
+import app.custodian.audit.entity.AuditEntry;
+import app.custodian.platform.control.Page;
+import app.custodian.platform.control.PageRequest;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The hash-chained audit trail. Entries are written in the caller's transaction, so an act and its
+ * entry commit or roll back together.
+ */
+@Stateless
+public class AuditTrail {
+
+  static final String SYSTEM_ACTOR = "system";
+  private static final int VERIFY_BATCH = 1000;
+
+  @PersistenceContext EntityManager em;
+  @Resource SessionContext session;
+
+  Clock clock = Clock.systemUTC();
+
+  /** Records an act of the calling staff member (or of the system when no one is logged in). */
+  public void record(String action, String customerId, String detail) {
+    recordAs(caller(), action, customerId, detail);
+  }
+
+  public void recordAs(String actor, String action, String customerId, String detail) {
+    AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    em.persist(head.append(clock.instant(), actor, action, customerId, detail));
+  }
+
+  public Page<AuditView> find(AuditFilter filter, PageRequest page) {
+    StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    condition(where, parameters, "e.customerId = :customerId", "customerId", filter.customerId());
+    condition(where, parameters, "e.actor = :actor", "actor", filter.actor());
+    condition(where, parameters, "e.action = :action", "action", filter.action());
+    condition(where, parameters, "e.at >= :from", "from", filter.from());
+    condition(where, parameters, "e.at < :to", "to", filter.to());
+    TypedQuery<AuditEntry> query =
+        em.createQuery(
+            "select e from AuditEntry e" + where + " order by e.seq desc", AuditEntry.class);
+    TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntry e" + where, Long.class);
+    parameters.forEach(query::setParameter);
+    parameters.forEach(count::setParameter);
+    List<AuditEntry> entries =
+        query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    return Page.of(entries, page, count.getSingleResult()).map(AuditView::of);
+  }
+
+  private static void condition(
+      StringJoiner where, Map<String, Object> parameters, String clause, String name, Object value) {
+    if (value != null) {
+      where.add(clause);
+      parameters.put(name, value);
+    }
+  }
+
+  /** Walks the chain from its start: every entry unchanged, none missing, the head at its end. */
+  public ChainVerification verify() {
+    String previous = ChainHash.GENESIS;
+    long expectedSeq = 1;
+    long lastSeq = 0;
+    while (true) {
+      List<AuditEntry> batch =
+          em.createQuery("select e from AuditEntry e where e.seq > :after order by e.seq", AuditEntry.class)
+              .setParameter("after", lastSeq)
+              .setMaxResults(VERIFY_BATCH)
+              .getResultList();
+      for (AuditEntry entry : batch) {
+        if (entry.seq() != expectedSeq || !entry.follows(previous)) {
+          return new ChainVerification(false, expectedSeq - 1, expectedSeq);
+        }
+        previous = entry.hash();
+        lastSeq = entry.seq();
+        expectedSeq++;
+        em.detach(entry);
+      }
+      if (batch.size() < VERIFY_BATCH) {
+        break;
+      }
+    }
+    AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
+    if (!head.endsWith(lastSeq, previous)) {
+      return new ChainVerification(false, lastSeq, lastSeq + 1);
+    }
+    return new ChainVerification(true, lastSeq, null);
+  }
+
+  private String caller() {
+    try {
+      String name = session.getCallerPrincipal().getName();
+      return name == null || name.equalsIgnoreCase("ANONYMOUS") ? SYSTEM_ACTOR : name;
+    } catch (IllegalStateException e) {
+      return SYSTEM_ACTOR;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package app.custodian.customer.boundary;
+
+import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.customer.control.CustomerMergePatch;
+import app.custodian.customer.control.CustomerNormaliser;
+import app.custodian.customer.entity.Customer;
+import app.custodian.customer.entity.CustomerDetails;
+import app.custodian.platform.boundary.ConstraintViolationMapper;
+import app.custodian.platform.control.Ids;
+import app.custodian.platform.control.Page;
+import app.custodian.platform.control.PageRequest;
+import app.custodian.platform.control.ProblemException;
+import app.custodian.security.control.BlindIndex;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Customer records: every read, change and erasure is audited in the same transaction. */
+@Stateless
+public class CustomerService {
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditTrail audit;
+  @Inject BlindIndex blindIndex;
+  @Inject Validator validator;
+  @Inject CustomerSearch search;
+
+  Clock clock = Clock.systemUTC();
+
+  public CustomerView create(CustomerInput input) {
+    CustomerDetails details = CustomerNormaliser.details(input);
+    var indexes = CustomerNormaliser.indexes(details, blindIndex);
+    rejectTakenEmail(indexes.email(), null);
+    Customer customer = new Customer(details, indexes, clock.instant());
+    em.persist(customer);
+    audit.record("CUSTOMER_CREATED", customer.id(), null);
+    return CustomerView.of(customer);
+  }
+
+  public CustomerView read(String id) {
+    Customer customer = load(id);
+    audit.record("CUSTOMER_READ", customer.id(), null);
+    return CustomerView.of(customer);
+  }
+
+  public Page<CustomerView> find(String query, PageRequest page) {
+    Page<Customer> found = search.find(query, page);
+    found.items().forEach(c -> audit.record("CUSTOMER_READ", c.id(), "list"));
+    return found.map(CustomerView::of);
+  }
+
+  public CustomerView rectify(String id, JsonObject patch) {
+    Customer customer = load(id);
+    CustomerInput changed =
+        CustomerMergePatch.apply(CustomerNormaliser.input(customer.details()), patch);
+    validate(changed);
+    CustomerDetails details = CustomerNormaliser.details(changed);
+    var indexes = CustomerNormaliser.indexes(details, blindIndex);
+    rejectTakenEmail(indexes.email(), customer.id());
+    customer.rectify(details, indexes, clock.instant());
+    audit.record("CUSTOMER_RECTIFIED", customer.id(), "fields " + patch.keySet());
+    return CustomerView.of(customer);
+  }
+
+  public void erase(String id) {
+    Customer customer = load(id);
+    if (customer.underLegalHold()) {
+      throw ProblemException.conflict(
+          "The customer is under legal hold and cannot be erased: " + customer.legalHoldReason());
+    }
+    em.remove(customer);
+    audit.record("CUSTOMER_ERASED", customer.id(), "on request");
+  }
+
+  public CustomerExport export(String id) {
+    Customer customer = load(id);
+    audit.record("CUSTOMER_EXPORTED", customer.id(), null);
+    return new CustomerExport(clock.instant(), CustomerView.of(customer));
+  }
+
+  public CustomerView placeLegalHold(String id, String reason) {
+    Customer customer = load(id);
+    customer.placeLegalHold(reason, clock.instant());
+    audit.record("LEGAL_HOLD_PLACED", customer.id(), null);
+    return CustomerView.of(customer);
+  }
+
+  public void releaseLegalHold(String id) {
+    Customer customer = load(id);
+    customer.releaseLegalHold(clock.instant());
+    audit.record("LEGAL_HOLD_RELEASED", customer.id(), null);
+  }
+
+  private Customer load(String id) {
+    return Ids.parse(id)
+        .map(key -> em.find(Customer.class, key))
+        .orElseThrow(() -> ProblemException.notFound("Customer " + id));
+  }
+
+  private void rejectTakenEmail(String emailIndex, String exceptId) {
+    Optional<String> existing = search.idByEmailIndex(emailIndex).filter(id -> !id.equals(exceptId));
+    if (existing.isPresent()) {
+      throw ProblemException.conflict(
+          "A customer with this email exists already", Map.of("existingId", existing.get()));
+    }
+  }
+
+  private void validate(CustomerInput input) {
+    var violations = validator.validate(input);
+    if (!violations.isEmpty()) {
+      List<app.custodian.platform.control.FieldError> errors =
+          ConstraintViolationMapper.fieldErrors(new ConstraintViolationException(violations));
+      throw ProblemException.invalid(errors);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package app.custodian.platform.boundary;
+
+import app.custodian.platform.control.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Builds application/problem+json responses (RFC 9457). */
+public final class Problems {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  private Problems() {}
+
+  public static Response response(int status, String title, String detail) {
+    return response(status, title, detail, List.of(), Map.of());
+  }
+
+  public static Response response(
+      int status,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Map<String, Object> extensions) {
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", title)
+            .add("status", status);
+    if (detail != null) {
+      body.add("detail", detail);
+    }
+    if (!errors.isEmpty()) {
+      JsonArrayBuilder list = Json.createArrayBuilder();
+      errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+      body.add("errors", list);
+    }
+    extensions.forEach((name, value) -> body.add(name, String.valueOf(value)));
+    return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+  }
+}

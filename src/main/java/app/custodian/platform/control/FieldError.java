@@ -1,0 +1,4 @@
+package app.custodian.platform.control;
+
+/** One invalid input field, named as the client sent it. */
+public record FieldError(String field, String message) {}

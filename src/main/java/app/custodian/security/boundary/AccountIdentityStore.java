@@ -1,0 +1,43 @@
+package app.custodian.security.boundary;
+
+import app.custodian.security.control.RecentLogins;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Checks staff credentials against the account table; the groups are the account's roles. */
+@ApplicationScoped
+public class AccountIdentityStore implements IdentityStore {
+
+  @Inject AccountService accounts;
+
+  private final RecentLogins<Set<String>> recent = RecentLogins.ofRoles();
+
+  @Override
+  public CredentialValidationResult validate(Credential credential) {
+    if (!(credential instanceof UsernamePasswordCredential login)) {
+      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+    String username = login.getCaller();
+    char[] password = login.getPassword().getValue();
+    Set<String> roles =
+        recent
+            .find(username, password)
+            .orElseGet(
+                () ->
+                    accounts
+                        .authenticate(username, password)
+                        .map(r -> r.stream().map(Enum::name).collect(Collectors.toSet()))
+                        .orElse(null));
+    if (roles == null) {
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    recent.remember(username, password, roles);
+    return new CredentialValidationResult(username, roles);
+  }
+}

@@ -1,0 +1,17 @@
+package app.custodian.security.boundary;
+
+import app.custodian.security.entity.Account;
+import java.time.Instant;
+import java.util.List;
+
+/** A staff account as the API shows it: never the password hash. */
+public record AccountView(String id, String username, List<String> roles, Instant createdAt) {
+
+  static AccountView of(Account account) {
+    return new AccountView(
+        account.id(),
+        account.username(),
+        account.roles().stream().map(Enum::name).sorted().toList(),
+        account.createdAt());
+  }
+}

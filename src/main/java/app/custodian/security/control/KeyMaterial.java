@@ -1,0 +1,144 @@
+package app.custodian.security.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The two 256-bit keys of the application: the PII key (field encryption and blind indexes) and the
+ * token key (signed tokens). Each comes from its environment variable, else from a key file in the
+ * data directory, else is generated into that file.
+ */
+public final class KeyMaterial {
+
+  static final String PII_KEY_VARIABLE = "CUSTODIAN_PII_KEY";
+  static final String TOKEN_KEY_VARIABLE = "CUSTODIAN_TOKEN_KEY";
+
+  private static final int KEY_LENGTH = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  // Domain separation, so the AES key is never used directly as an HMAC key.
+  private static final byte[] BLIND_INDEX_KEY_LABEL =
+      "custodian blind index key v1".getBytes(StandardCharsets.US_ASCII);
+
+  private final byte[] piiKey;
+  private final byte[] tokenKey;
+
+  private KeyMaterial(byte[] piiKey, byte[] tokenKey) {
+    this.piiKey = piiKey;
+    this.tokenKey = tokenKey;
+  }
+
+  /**
+   * @param piiKeyBase64 value of {@code CUSTODIAN_PII_KEY}; null or blank when not set
+   * @param tokenKeyBase64 value of {@code CUSTODIAN_TOKEN_KEY}; null or blank when not set
+   * @param dataDir holds {@code keys/pii.key} and {@code keys/token.key}
+   * @param warn told once for every key generated
+   */
+  public static KeyMaterial resolve(
+      String piiKeyBase64, String tokenKeyBase64, Path dataDir, Consumer<String> warn) {
+    Objects.requireNonNull(warn, "warn");
+    return new KeyMaterial(
+        resolveKey(PII_KEY_VARIABLE, piiKeyBase64, dataDir, "pii.key", warn),
+        resolveKey(TOKEN_KEY_VARIABLE, tokenKeyBase64, dataDir, "token.key", warn));
+  }
+
+  public byte[] piiKey() {
+    return piiKey.clone();
+  }
+
+  public byte[] tokenKey() {
+    return tokenKey.clone();
+  }
+
+  /** Encrypts with the PII key, under a key id derived from it. */
+  public FieldCipher fieldCipher() {
+    return new FieldCipher(FieldCipher.keyIdOf(piiKey), piiKey);
+  }
+
+  /** Blind indexes keyed with a sub-key derived from the PII key (not the PII key itself). */
+  public BlindIndex blindIndex() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(piiKey, "HmacSHA256"));
+      return new BlindIndex(mac.doFinal(BLIND_INDEX_KEY_LABEL));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  private static byte[] resolveKey(
+      String variable, String configured, Path dataDir, String fileName, Consumer<String> warn) {
+    if (configured != null && !configured.isBlank()) {
+      return decode(configured, variable + " must be the base64 encoding of exactly 32 bytes");
+    }
+    Objects.requireNonNull(dataDir, "dataDir");
+    Path file = dataDir.resolve("keys").resolve(fileName);
+    try {
+      if (Files.exists(file)) {
+        String stored = Files.readString(file, StandardCharsets.US_ASCII);
+        return decode(stored, file + " must hold the base64 encoding of exactly 32 bytes");
+      }
+      byte[] key = new byte[KEY_LENGTH];
+      RANDOM.nextBytes(key);
+      writeOwnerOnly(file, Base64.getEncoder().encode(key));
+      warn.accept(
+          variable
+              + " is not set: generated a key into "
+              + file
+              + "; back it up, data encrypted with it cannot be read without it");
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the key file " + file, e);
+    }
+  }
+
+  // The decoder's exception would quote the offending character, so it is not passed on.
+  private static byte[] decode(String base64, String errorMessage) {
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(errorMessage);
+    }
+    if (key.length != KEY_LENGTH) {
+      throw new IllegalArgumentException(errorMessage);
+    }
+    return key;
+  }
+
+  // The file is created with its final permissions, so it is never readable by others.
+  private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+    Path dir = file.getParent();
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    FileAttribute<?>[] ownerOnly =
+        posix
+            ? new FileAttribute<?>[] {
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            }
+            : new FileAttribute<?>[0];
+    Files.createDirectories(dir);
+    try (SeekableByteChannel channel =
+        Files.newByteChannel(
+            file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
+  }
+}

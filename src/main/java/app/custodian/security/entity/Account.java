@@ -1,0 +1,102 @@
+package app.custodian.security.entity;
+
+import app.custodian.platform.control.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** A staff account. Repeated failed logins lock it for a time that doubles with each failure. */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.BY_USERNAME, query = "select a from Account a where a.username = :username")
+public class Account {
+
+  public static final String BY_USERNAME = "Account.byUsername";
+  static final int FREE_FAILURES = 3;
+  static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+
+  @Id private String id;
+
+  private String username;
+
+  @Column(name = "password_hash")
+  private String passwordHash;
+
+  @Convert(converter = RolesConverter.class)
+  private Set<Role> roles;
+
+  @Column(name = "failed_logins")
+  private int failedLogins;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  protected Account() {}
+
+  public Account(String username, String passwordHash, Set<Role> roles, Instant now) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("an account needs at least one role");
+    }
+    this.id = Ids.newId();
+    this.username = Objects.requireNonNull(username);
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.roles = EnumSet.copyOf(roles);
+    this.createdAt = now;
+  }
+
+  public boolean lockedAt(Instant now) {
+    return lockedUntil != null && now.isBefore(lockedUntil);
+  }
+
+  public void recordFailedLogin(Instant now) {
+    failedLogins++;
+    if (failedLogins >= FREE_FAILURES) {
+      long seconds = 1L << Math.min(failedLogins - FREE_FAILURES, 20);
+      lockedUntil = now.plus(min(Duration.ofSeconds(seconds), LONGEST_LOCK));
+    }
+  }
+
+  public void recordSuccessfulLogin() {
+    failedLogins = 0;
+    lockedUntil = null;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public Set<Role> roles() {
+    return EnumSet.copyOf(roles);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant lockedUntil() {
+    return lockedUntil;
+  }
+}
