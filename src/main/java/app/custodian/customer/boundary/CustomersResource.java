@@ -85,7 +85,7 @@ public class CustomersResource {
   @RolesAllowed("ADMIN")
   @Consumes(MediaType.APPLICATION_JSON)
   public CustomerView placeLegalHold(@PathParam("id") String id, @Valid @NotNull LegalHoldInput hold) {
-    return customers.placeLegalHold(id, hold.reason().strip());
+    return customers.placeLegalHold(id, hold.reason.strip());
   }
 
   @DELETE

@@ -4,4 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Why a customer's data must be kept, whatever retention or erasure would do. */
-public record LegalHoldInput(@NotBlank @Size(max = 500) String reason) {}
+public class LegalHoldInput {
+  @NotBlank @Size(max = 500) public String reason;
+}

@@ -14,15 +14,15 @@ public final class CustomerNormaliser {
 
   public static CustomerDetails details(CustomerInput input) {
     return new CustomerDetails(
-        trimmed(input.fullName()),
-        trimmed(input.email()),
-        PhoneNumbers.toE164(input.phone()),
-        trimmed(input.address()),
-        trimmed(input.organization()),
-        trimmed(input.jobTitle()),
-        PhoneNumbers.toE164(input.fax()),
-        input.locale() == null ? DEFAULT_LOCALE : input.locale(),
-        trimmed(input.source()));
+        trimmed(input.fullName),
+        trimmed(input.email),
+        PhoneNumbers.toE164(input.phone),
+        trimmed(input.address),
+        trimmed(input.organization),
+        trimmed(input.jobTitle),
+        PhoneNumbers.toE164(input.fax),
+        input.locale == null ? DEFAULT_LOCALE : input.locale,
+        trimmed(input.source));
   }
 
   public static SearchIndexes indexes(CustomerDetails details, BlindIndex index) {
@@ -34,16 +34,17 @@ public final class CustomerNormaliser {
 
   /** The input that would produce these details; the starting point of a merge patch. */
   public static CustomerInput input(CustomerDetails details) {
-    return new CustomerInput(
-        details.fullName(),
-        details.email(),
-        details.phone(),
-        details.address(),
-        details.organization(),
-        details.jobTitle(),
-        details.fax(),
-        details.locale(),
-        details.source());
+    CustomerInput input = new CustomerInput();
+    input.fullName = details.fullName();
+    input.email = details.email();
+    input.phone = details.phone();
+    input.address = details.address();
+    input.organization = details.organization();
+    input.jobTitle = details.jobTitle();
+    input.fax = details.fax();
+    input.locale = details.locale();
+    input.source = details.source();
+    return input;
   }
 
   private static String trimmed(String value) {

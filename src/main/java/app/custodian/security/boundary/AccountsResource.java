@@ -30,8 +30,8 @@ public class AccountsResource {
   @POST
   public Response create(@Valid @NotNull AccountInput input) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    input.roles().forEach(r -> roles.add(Role.valueOf(r)));
-    AccountView account = accounts.create(input.username(), input.password().toCharArray(), roles);
+    input.roles.forEach(r -> roles.add(Role.valueOf(r)));
+    AccountView account = accounts.create(input.username, input.password.toCharArray(), roles);
     return Response.created(UriBuilder.fromPath("/api/v1/accounts/{id}").build(account.id()))
         .entity(account)
         .build();

@@ -1,0 +1,358 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.testing.Api;
+import app.custodian.testing.Api.Reply;
+import app.custodian.testing.CustodianProcess;
+import app.custodian.testing.Postgres;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged application on PostgreSQL, driven over HTTP as a client would. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CustodianOnPostgresIT {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  static final String STAFF_PASSWORD = "staff-password-for-tests";
+
+  @TempDir static Path dataDir;
+  static Postgres postgres;
+  static String databaseUrl;
+  static CustodianProcess custodian;
+  static Api admin;
+  static Api operator;
+
+  @BeforeAll
+  static void start() {
+    postgres = Postgres.start();
+    databaseUrl = postgres.createDatabase();
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("CUSTODIAN_DB_URL", databaseUrl);
+    env.put("CUSTODIAN_DB_USER", postgres.user());
+    if (postgres.password() != null) {
+      env.put("CUSTODIAN_DB_PASSWORD", postgres.password());
+    }
+    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
+    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    custodian = new CustodianProcess(dataDir, env).start();
+    admin = custodian.api("admin", ADMIN_PASSWORD);
+    for (String role : List.of("OPERATOR", "MARKETING", "AUDITOR")) {
+      Reply created =
+          admin.post(
+              "/api/v1/accounts",
+              "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"%s\"]}"
+                  .formatted(role.toLowerCase(), STAFF_PASSWORD, role));
+      assertEquals(201, created.status(), created::toString);
+    }
+    operator = admin.as("operator", STAFF_PASSWORD);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (custodian != null) {
+      custodian.stop();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  static JsonObject createCustomer(String json) {
+    Reply reply = operator.post("/api/v1/customers", json);
+    assertEquals(201, reply.status(), reply::toString);
+    return reply.json();
+  }
+
+  static String uniqueEmail() {
+    return "c-" + UUID.randomUUID() + "@example.vn";
+  }
+
+  @Test
+  void operationalEndpointsAnswer() {
+    Api anonymous = admin.as(null, null);
+    Reply ready = anonymous.get("/health/ready");
+    assertEquals(200, ready.status(), ready::toString);
+    assertTrue(ready.body().contains("\"UP\""));
+    assertEquals(200, anonymous.get("/health/live").status());
+    assertEquals(200, anonymous.get("/metrics").status());
+    Reply openapi = anonymous.get("/openapi");
+    assertEquals(200, openapi.status());
+    assertTrue(openapi.body().contains("/api/v1/customers"), "the API is described");
+  }
+
+  @Test
+  void createsReadsAndFindsACustomer() {
+    String email = uniqueEmail();
+    Reply created =
+        operator.post(
+            "/api/v1/customers",
+            """
+            {"fullName":"Nguyễn Văn An","email":"%s","phone":"0912 345 678",
+             "fax":"(028) 3822 1234","organization":"Công ty ABC","jobTitle":"Giám đốc",
+             "address":"12 Lý Thường Kiệt, Hà Nội"}"""
+                .formatted(email));
+    assertEquals(201, created.status(), created::toString);
+    String id = created.json().getString("id");
+    assertTrue(created.header("Location").endsWith("/api/v1/customers/" + id));
+
+    JsonObject customer = operator.get("/api/v1/customers/" + id).json();
+    assertEquals("Nguyễn Văn An", customer.getString("fullName"));
+    assertEquals("+84912345678", customer.getString("phone"));
+    assertEquals("+842838221234", customer.getString("fax"));
+    assertEquals("vi", customer.getString("locale"));
+    assertFalse(customer.getBoolean("legalHold"));
+    assertNotNull(customer.getJsonObject("consents"));
+
+    assertFound("nguyen van", id);
+    assertFound("NGUYỄN", id);
+    assertFound(email.toUpperCase(), id);
+    assertFound("+84 912 345 678", id);
+  }
+
+  private static void assertFound(String query, String id) {
+    Reply found = operator.get("/api/v1/customers?size=500&q=" + encode(query));
+    assertEquals(200, found.status(), found::toString);
+    assertTrue(
+        found.items().stream().anyMatch(c -> c.asJsonObject().getString("id").equals(id)),
+        () -> query + " should find " + id + ": " + found);
+  }
+
+  @Test
+  void aTakenEmailIsAConflictNamingTheExistingCustomer() {
+    String email = uniqueEmail();
+    String id = createCustomer("{\"fullName\":\"Trần Thị Bình\",\"email\":\"%s\"}".formatted(email)).getString("id");
+    Reply duplicate =
+        operator.post(
+            "/api/v1/customers",
+            "{\"fullName\":\"Someone Else\",\"email\":\"%s\"}".formatted(email.toUpperCase()));
+    assertEquals(409, duplicate.status(), duplicate::toString);
+    assertEquals("application/problem+json", duplicate.header("Content-Type"));
+    assertEquals(id, duplicate.json().getString("existingId"));
+  }
+
+  @Test
+  void invalidInputNamesEachFieldAndChangesNothing() {
+    long before = admin.get("/api/v1/audit?action=CUSTOMER_CREATED").json().getInt("total");
+    Reply invalid =
+        operator.post(
+            "/api/v1/customers",
+            "{\"fullName\":\" \",\"email\":\"not-an-email\",\"phone\":\"12\",\"locale\":\"fr\"}");
+    assertEquals(400, invalid.status());
+    assertEquals("application/problem+json", invalid.header("Content-Type"));
+    List<String> fields =
+        invalid.json().getJsonArray("errors").stream()
+            .map(e -> e.asJsonObject().getString("field"))
+            .toList();
+    assertEquals(List.of("email", "fullName", "locale", "phone"), fields);
+    Reply malformed = operator.post("/api/v1/customers", "{\"fullName\":");
+    assertEquals(400, malformed.status());
+    long after = admin.get("/api/v1/audit?action=CUSTOMER_CREATED").json().getInt("total");
+    assertEquals(before, after, "a rejected request creates nothing");
+  }
+
+  @Test
+  void aBodyOverOneMebibyteIsRefused() {
+    String huge = "x".repeat(1_100_000);
+    Reply reply =
+        operator.post(
+            "/api/v1/customers",
+            "{\"fullName\":\"%s\",\"email\":\"%s\"}".formatted(huge, uniqueEmail()));
+    assertEquals(413, reply.status(), () -> reply.status() + "");
+    assertEquals("application/problem+json", reply.header("Content-Type"));
+  }
+
+  @Test
+  void rectificationReplacesValuesAndIsAudited() {
+    String id =
+        createCustomer(
+                "{\"fullName\":\"Lê Văn Cường\",\"email\":\"%s\",\"fax\":\"024 3825 3536\"}"
+                    .formatted(uniqueEmail()))
+            .getString("id");
+    Reply patched =
+        operator.patch(
+            "/api/v1/customers/" + id,
+            "{\"fullName\":\"Lê Văn Cường Mới\",\"fax\":null,\"phone\":\"0987654321\"}");
+    assertEquals(200, patched.status(), patched::toString);
+    assertEquals("Lê Văn Cường Mới", patched.json().getString("fullName"));
+    assertTrue(patched.json().isNull("fax"));
+    assertEquals("+84987654321", patched.json().getString("phone"));
+    assertFound("cuong moi", id);
+
+    Reply invalid = operator.patch("/api/v1/customers/" + id, "{\"email\":null,\"shoeSize\":\"42\"}");
+    assertEquals(400, invalid.status(), invalid::toString);
+    assertEquals("Lê Văn Cường Mới", operator.get("/api/v1/customers/" + id).json().getString("fullName"));
+
+    JsonObject audit =
+        admin.get("/api/v1/audit?action=CUSTOMER_RECTIFIED&customerId=" + id).json();
+    assertEquals(1, audit.getInt("total"));
+    assertEquals("operator", audit.getJsonArray("items").getJsonObject(0).getString("actor"));
+  }
+
+  @Test
+  void erasureIsCompleteUnlessALegalHoldSaysWhy() {
+    String id = createCustomer("{\"fullName\":\"Phạm Thị Dung\",\"email\":\"%s\"}".formatted(uniqueEmail())).getString("id");
+    assertEquals(403, operator.put("/api/v1/customers/" + id + "/legal-hold", "{\"reason\":\"x\"}").status());
+    assertEquals(200, admin.put("/api/v1/customers/" + id + "/legal-hold", "{\"reason\":\"Court order 17/2026\"}").status());
+    Reply refused = operator.delete("/api/v1/customers/" + id);
+    assertEquals(409, refused.status());
+    assertTrue(refused.json().getString("detail").contains("Court order 17/2026"));
+    assertEquals(204, admin.delete("/api/v1/customers/" + id + "/legal-hold").status());
+    assertEquals(204, operator.delete("/api/v1/customers/" + id).status());
+    assertEquals(404, operator.get("/api/v1/customers/" + id).status());
+    assertEquals(404, operator.get("/api/v1/customers/" + id + "/export").status());
+    assertEquals(1, admin.get("/api/v1/audit?action=CUSTOMER_ERASED&customerId=" + id).json().getInt("total"));
+  }
+
+  @Test
+  void exportHoldsTheProfile() {
+    String email = uniqueEmail();
+    String id = createCustomer("{\"fullName\":\"Hoàng Minh\",\"email\":\"%s\",\"locale\":\"en\"}".formatted(email)).getString("id");
+    Reply export = operator.get("/api/v1/customers/" + id + "/export");
+    assertEquals(200, export.status());
+    JsonObject profile = export.json().getJsonObject("profile");
+    assertEquals(email, profile.getString("email"));
+    assertEquals("en", profile.getString("locale"));
+    assertEquals(1, admin.get("/api/v1/audit?action=CUSTOMER_EXPORTED&customerId=" + id).json().getInt("total"));
+  }
+
+  @Test
+  void rolesDecideWhoSeesWhat() {
+    Api anonymous = admin.as(null, null);
+    assertEquals(401, anonymous.get("/api/v1/customers").status());
+    assertEquals(401, admin.as("operator", "wrong password").get("/api/v1/customers").status());
+    Api marketing = admin.as("marketing", STAFF_PASSWORD);
+    Api auditor = admin.as("auditor", STAFF_PASSWORD);
+    assertEquals(403, marketing.get("/api/v1/customers").status());
+    assertEquals(403, auditor.get("/api/v1/customers").status());
+    assertEquals(403, marketing.get("/api/v1/audit").status());
+    assertEquals(403, operator.get("/api/v1/audit").status());
+    assertEquals(403, operator.post("/api/v1/accounts", "{}").status());
+    assertEquals(200, auditor.get("/api/v1/audit").status());
+    assertEquals(200, operator.get("/api/v1/customers").status());
+  }
+
+  @Test
+  void repeatedFailedLoginsLockTheAccountForAGrowingTime() {
+    String body = "{\"username\":\"locky\",\"password\":\"%s\",\"roles\":[\"OPERATOR\"]}".formatted(STAFF_PASSWORD);
+    assertEquals(201, admin.post("/api/v1/accounts", body).status());
+    Api wrong = admin.as("locky", "not the password");
+    Api right = admin.as("locky", STAFF_PASSWORD);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(401, wrong.get("/api/v1/whoami").status());
+    }
+    assertEquals(401, right.get("/api/v1/whoami").status(), "locked right after the third failure");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    int status = 0;
+    while (Instant.now().isBefore(deadline) && status != 200) {
+      status = right.get("/api/v1/whoami").status();
+    }
+    assertEquals(200, status, "the lock ends");
+  }
+
+  @Test
+  void everyReadIsAuditedWithIdsOnlyAndConcurrentWritersKeepOneChain() throws Exception {
+    String email = uniqueEmail();
+    String id = createCustomer("{\"fullName\":\"Vũ Thị Em\",\"email\":\"%s\",\"phone\":\"0901234567\"}".formatted(email)).getString("id");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Integer>> reads = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      reads.add(pool.submit(() -> operator.get("/api/v1/customers/" + id).status()));
+    }
+    for (Future<Integer> read : reads) {
+      assertEquals(200, read.get());
+    }
+    pool.shutdown();
+    Reply trail = admin.get("/api/v1/audit?action=CUSTOMER_READ&size=500&customerId=" + id);
+    assertEquals(80, trail.json().getInt("total"));
+    assertFalse(trail.body().contains(email), "audit entries hold ids, not personal data");
+    assertFalse(trail.body().contains("Vũ"));
+    JsonObject verification = admin.get("/api/v1/audit/verify").json();
+    assertTrue(verification.getBoolean("valid"), verification::toString);
+    long total = admin.get("/api/v1/audit?size=1").json().getJsonNumber("total").longValue();
+    assertEquals(total, verification.getJsonNumber("entries").longValue());
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void theDatabaseAndTheLogHoldNoPlaintextPersonalData() throws Exception {
+    String email = "dump-" + UUID.randomUUID().toString().substring(0, 8) + "@example.vn";
+    createCustomer(
+        """
+        {"fullName":"Đặng Quốc Khánh","email":"%s","phone":"0933 111 222","fax":"0244 555 6666",
+         "organization":"Zenith Hosting","jobTitle":"Kỹ sư mạng","address":"99 Nguyễn Huệ, Quận 1"}"""
+            .formatted(email));
+    String dump = DatabaseDump.of(postgres, databaseUrl);
+    List<String> secrets =
+        List.of(email, "Đặng Quốc Khánh", "Khánh", "khanh", "933111222", "2445556666", "Zenith",
+            "Kỹ sư", "Nguyễn Huệ");
+    for (String secret : secrets) {
+      assertFalse(dump.toLowerCase().contains(secret.toLowerCase()), "database dump holds " + secret);
+      assertFalse(custodian.log().toLowerCase().contains(secret.toLowerCase()), "log holds " + secret);
+    }
+    assertTrue(dump.contains("customer_name_word"), "the dump covers every table");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aChangedOrRemovedAuditEntryBreaksTheChain() throws SQLException {
+    assertTrue(admin.get("/api/v1/audit/verify").json().getBoolean("valid"));
+    try (Connection db = postgres.connect(databaseUrl)) {
+      String original = detailOf(db, 2);
+      update(db, "update audit_entry set detail = 'forged' where seq = 2");
+      JsonObject changed = admin.get("/api/v1/audit/verify").json();
+      assertFalse(changed.getBoolean("valid"));
+      assertEquals(2, changed.getInt("firstBrokenSeq"));
+      try (PreparedStatement restore = db.prepareStatement("update audit_entry set detail = ? where seq = 2")) {
+        restore.setString(1, original);
+        restore.executeUpdate();
+      }
+      assertTrue(admin.get("/api/v1/audit/verify").json().getBoolean("valid"));
+      update(db, "delete from audit_entry where seq = 3");
+      assertFalse(admin.get("/api/v1/audit/verify").json().getBoolean("valid"));
+    }
+  }
+
+  private static String detailOf(Connection db, long seq) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("select detail from audit_entry where seq = ?")) {
+      s.setLong(1, seq);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static void update(Connection db, String sql) throws SQLException {
+    try (var s = db.createStatement()) {
+      assertEquals(1, s.executeUpdate(sql));
+    }
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,117 @@
+package app.custodian.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A staff member's HTTP client for the Custodian API. */
+public final class Api {
+
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  private final URI base;
+  private final String authorization;
+
+  Api(URI base, String username, String password) {
+    this.base = base;
+    this.authorization =
+        username == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Api as(String username, String password) {
+    return new Api(base, username, password);
+  }
+
+  public Reply get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  public Reply post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").POST(body(json)));
+  }
+
+  public Reply put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(body(json)));
+  }
+
+  public Reply patch(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/merge-patch+json")
+            .method("PATCH", body(json)));
+  }
+
+  private static HttpRequest.BodyPublisher body(String json) {
+    return HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  public Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** An HTTP answer with helpers to read its JSON. */
+  public record Reply(HttpResponse<String> response) {
+    public int status() {
+      return response.statusCode();
+    }
+
+    public String body() {
+      return response.body();
+    }
+
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    public JsonObject json() {
+      return Json.createReader(new StringReader(body())).readObject();
+    }
+
+    public JsonArray items() {
+      return json().getJsonArray("items");
+    }
+
+    @Override
+    public String toString() {
+      return status() + " " + body();
+    }
+  }
+}
