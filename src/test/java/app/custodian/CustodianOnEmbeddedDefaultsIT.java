@@ -31,7 +31,8 @@ class CustodianOnEmbeddedDefaultsIT {
       Matcher m = GENERATED_PASSWORD.matcher(first.log());
       assertTrue(m.find(), "the generated admin password is printed once");
       password = m.group(1);
-      assertTrue(first.log().contains("CUSTODIAN_PII_KEY is not set"), "a missing key is warned about");
+      assertTrue(
+          first.log().contains("CUSTODIAN_PII_KEY is not set"), "a missing key is warned about");
       Api admin = first.api("admin", password);
       Reply created =
           admin.post(
@@ -53,7 +54,8 @@ class CustodianOnEmbeddedDefaultsIT {
       assertEquals("Ngô Bảo Châu", read.json().getString("fullName"));
       assertEquals("+84912000111", read.json().getString("phone"));
       assertTrue(second.api(null, null).get("/api/v1/audit/verify").status() == 401);
-      assertTrue(second.api("admin", password).get("/api/v1/audit/verify").json().getBoolean("valid"));
+      assertTrue(
+          second.api("admin", password).get("/api/v1/audit/verify").json().getBoolean("valid"));
     } finally {
       second.stop();
     }

@@ -144,7 +144,9 @@ class CustodianOnPostgresIT {
   @Test
   void aTakenEmailIsAConflictNamingTheExistingCustomer() {
     String email = uniqueEmail();
-    String id = createCustomer("{\"fullName\":\"Trần Thị Bình\",\"email\":\"%s\"}".formatted(email)).getString("id");
+    String id =
+        createCustomer("{\"fullName\":\"Trần Thị Bình\",\"email\":\"%s\"}".formatted(email))
+            .getString("id");
     Reply duplicate =
         operator.post(
             "/api/v1/customers",
@@ -202,21 +204,30 @@ class CustodianOnPostgresIT {
     assertEquals("+84987654321", patched.json().getString("phone"));
     assertFound("cuong moi", id);
 
-    Reply invalid = operator.patch("/api/v1/customers/" + id, "{\"email\":null,\"shoeSize\":\"42\"}");
+    Reply invalid =
+        operator.patch("/api/v1/customers/" + id, "{\"email\":null,\"shoeSize\":\"42\"}");
     assertEquals(400, invalid.status(), invalid::toString);
-    assertEquals("Lê Văn Cường Mới", operator.get("/api/v1/customers/" + id).json().getString("fullName"));
+    assertEquals(
+        "Lê Văn Cường Mới", operator.get("/api/v1/customers/" + id).json().getString("fullName"));
 
-    JsonObject audit =
-        admin.get("/api/v1/audit?action=CUSTOMER_RECTIFIED&customerId=" + id).json();
+    JsonObject audit = admin.get("/api/v1/audit?action=CUSTOMER_RECTIFIED&customerId=" + id).json();
     assertEquals(1, audit.getInt("total"));
     assertEquals("operator", audit.getJsonArray("items").getJsonObject(0).getString("actor"));
   }
 
   @Test
   void erasureIsCompleteUnlessALegalHoldSaysWhy() {
-    String id = createCustomer("{\"fullName\":\"Phạm Thị Dung\",\"email\":\"%s\"}".formatted(uniqueEmail())).getString("id");
-    assertEquals(403, operator.put("/api/v1/customers/" + id + "/legal-hold", "{\"reason\":\"x\"}").status());
-    assertEquals(200, admin.put("/api/v1/customers/" + id + "/legal-hold", "{\"reason\":\"Court order 17/2026\"}").status());
+    String id =
+        createCustomer("{\"fullName\":\"Phạm Thị Dung\",\"email\":\"%s\"}".formatted(uniqueEmail()))
+            .getString("id");
+    assertEquals(
+        403,
+        operator.put("/api/v1/customers/" + id + "/legal-hold", "{\"reason\":\"x\"}").status());
+    assertEquals(
+        200,
+        admin
+            .put("/api/v1/customers/" + id + "/legal-hold", "{\"reason\":\"Court order 17/2026\"}")
+            .status());
     Reply refused = operator.delete("/api/v1/customers/" + id);
     assertEquals(409, refused.status());
     assertTrue(refused.json().getString("detail").contains("Court order 17/2026"));
@@ -224,19 +235,29 @@ class CustodianOnPostgresIT {
     assertEquals(204, operator.delete("/api/v1/customers/" + id).status());
     assertEquals(404, operator.get("/api/v1/customers/" + id).status());
     assertEquals(404, operator.get("/api/v1/customers/" + id + "/export").status());
-    assertEquals(1, admin.get("/api/v1/audit?action=CUSTOMER_ERASED&customerId=" + id).json().getInt("total"));
+    assertEquals(
+        1,
+        admin.get("/api/v1/audit?action=CUSTOMER_ERASED&customerId=" + id).json().getInt("total"));
   }
 
   @Test
   void exportHoldsTheProfile() {
     String email = uniqueEmail();
-    String id = createCustomer("{\"fullName\":\"Hoàng Minh\",\"email\":\"%s\",\"locale\":\"en\"}".formatted(email)).getString("id");
+    String id =
+        createCustomer(
+                "{\"fullName\":\"Hoàng Minh\",\"email\":\"%s\",\"locale\":\"en\"}".formatted(email))
+            .getString("id");
     Reply export = operator.get("/api/v1/customers/" + id + "/export");
     assertEquals(200, export.status());
     JsonObject profile = export.json().getJsonObject("profile");
     assertEquals(email, profile.getString("email"));
     assertEquals("en", profile.getString("locale"));
-    assertEquals(1, admin.get("/api/v1/audit?action=CUSTOMER_EXPORTED&customerId=" + id).json().getInt("total"));
+    assertEquals(
+        1,
+        admin
+            .get("/api/v1/audit?action=CUSTOMER_EXPORTED&customerId=" + id)
+            .json()
+            .getInt("total"));
   }
 
   @Test
@@ -257,7 +278,9 @@ class CustodianOnPostgresIT {
 
   @Test
   void repeatedFailedLoginsLockTheAccountForAGrowingTime() {
-    String body = "{\"username\":\"locky\",\"password\":\"%s\",\"roles\":[\"OPERATOR\"]}".formatted(STAFF_PASSWORD);
+    String body =
+        "{\"username\":\"locky\",\"password\":\"%s\",\"roles\":[\"OPERATOR\"]}"
+            .formatted(STAFF_PASSWORD);
     assertEquals(201, admin.post("/api/v1/accounts", body).status());
     Api wrong = admin.as("locky", "not the password");
     Api right = admin.as("locky", STAFF_PASSWORD);
@@ -276,7 +299,11 @@ class CustodianOnPostgresIT {
   @Test
   void everyReadIsAuditedWithIdsOnlyAndConcurrentWritersKeepOneChain() throws Exception {
     String email = uniqueEmail();
-    String id = createCustomer("{\"fullName\":\"Vũ Thị Em\",\"email\":\"%s\",\"phone\":\"0901234567\"}".formatted(email)).getString("id");
+    String id =
+        createCustomer(
+                "{\"fullName\":\"Vũ Thị Em\",\"email\":\"%s\",\"phone\":\"0901234567\"}"
+                    .formatted(email))
+            .getString("id");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<Integer>> reads = new ArrayList<>();
     for (int i = 0; i < 80; i++) {
@@ -307,11 +334,21 @@ class CustodianOnPostgresIT {
             .formatted(email));
     String dump = DatabaseDump.of(postgres, databaseUrl);
     List<String> secrets =
-        List.of(email, "Đặng Quốc Khánh", "Khánh", "khanh", "933111222", "2445556666", "Zenith",
-            "Kỹ sư", "Nguyễn Huệ");
+        List.of(
+            email,
+            "Đặng Quốc Khánh",
+            "Khánh",
+            "khanh",
+            "933111222",
+            "2445556666",
+            "Zenith",
+            "Kỹ sư",
+            "Nguyễn Huệ");
     for (String secret : secrets) {
-      assertFalse(dump.toLowerCase().contains(secret.toLowerCase()), "database dump holds " + secret);
-      assertFalse(custodian.log().toLowerCase().contains(secret.toLowerCase()), "log holds " + secret);
+      assertFalse(
+          dump.toLowerCase().contains(secret.toLowerCase()), "database dump holds " + secret);
+      assertFalse(
+          custodian.log().toLowerCase().contains(secret.toLowerCase()), "log holds " + secret);
     }
     assertTrue(dump.contains("customer_name_word"), "the dump covers every table");
   }
@@ -326,7 +363,8 @@ class CustodianOnPostgresIT {
       JsonObject changed = admin.get("/api/v1/audit/verify").json();
       assertFalse(changed.getBoolean("valid"));
       assertEquals(2, changed.getInt("firstBrokenSeq"));
-      try (PreparedStatement restore = db.prepareStatement("update audit_entry set detail = ? where seq = 2")) {
+      try (PreparedStatement restore =
+          db.prepareStatement("update audit_entry set detail = ? where seq = 2")) {
         restore.setString(1, original);
         restore.executeUpdate();
       }
@@ -337,7 +375,8 @@ class CustodianOnPostgresIT {
   }
 
   private static String detailOf(Connection db, long seq) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement("select detail from audit_entry where seq = ?")) {
+    try (PreparedStatement s =
+        db.prepareStatement("select detail from audit_entry where seq = ?")) {
       s.setLong(1, seq);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();

@@ -16,7 +16,8 @@ import java.util.Base64;
 /** A staff member's HTTP client for the Custodian API. */
 public final class Api {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final URI base;
   private final String authorization;

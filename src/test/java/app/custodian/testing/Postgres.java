@@ -48,7 +48,8 @@ public final class Postgres implements AutoCloseable {
 
   /** Creates an empty database and returns its JDBC URL. */
   public String createDatabase() {
-    String name = "custodian_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    String name =
+        "custodian_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     try (Connection c = DriverManager.getConnection(adminUrl, user, password);
         Statement s = c.createStatement()) {
       s.execute("create database " + name);

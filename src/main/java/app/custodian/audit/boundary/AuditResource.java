@@ -56,7 +56,8 @@ public class AuditResource {
     try {
       return Instant.parse(value.trim());
     } catch (DateTimeParseException e) {
-      throw ProblemException.invalid(field, "must be an ISO-8601 instant such as 2026-01-31T17:00:00Z");
+      throw ProblemException.invalid(
+          field, "must be an ISO-8601 instant such as 2026-01-31T17:00:00Z");
     }
   }
 }

@@ -13,10 +13,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
-import java.util.List;
-import java.util.StringJoiner;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The hash-chained audit trail. Entries are written in the caller's transaction, so an act and its
@@ -39,7 +39,8 @@ public class AuditTrail {
   }
 
   public void recordAs(String actor, String action, String customerId, String detail) {
-    AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    AuditChainHead head =
+        em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
     em.persist(head.append(clock.instant(), actor, action, customerId, detail));
   }
 
@@ -54,7 +55,8 @@ public class AuditTrail {
     TypedQuery<AuditEntry> query =
         em.createQuery(
             "select e from AuditEntry e" + where + " order by e.seq desc", AuditEntry.class);
-    TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntry e" + where, Long.class);
+    TypedQuery<Long> count =
+        em.createQuery("select count(e) from AuditEntry e" + where, Long.class);
     parameters.forEach(query::setParameter);
     parameters.forEach(count::setParameter);
     List<AuditEntry> entries =
@@ -63,7 +65,11 @@ public class AuditTrail {
   }
 
   private static void condition(
-      StringJoiner where, Map<String, Object> parameters, String clause, String name, Object value) {
+      StringJoiner where,
+      Map<String, Object> parameters,
+      String clause,
+      String name,
+      Object value) {
     if (value != null) {
       where.add(clause);
       parameters.put(name, value);
@@ -77,7 +83,9 @@ public class AuditTrail {
     long lastSeq = 0;
     while (true) {
       List<AuditEntry> batch =
-          em.createQuery("select e from AuditEntry e where e.seq > :after order by e.seq", AuditEntry.class)
+          em.createQuery(
+                  "select e from AuditEntry e where e.seq > :after order by e.seq",
+                  AuditEntry.class)
               .setParameter("after", lastSeq)
               .setMaxResults(VERIFY_BATCH)
               .getResultList();

@@ -11,11 +11,6 @@ public record AuditView(
 
   static AuditView of(AuditEntry entry) {
     return new AuditView(
-        entry.seq(),
-        entry.at(),
-        entry.actor(),
-        entry.action(),
-        entry.customerId(),
-        entry.detail());
+        entry.seq(), entry.at(), entry.actor(), entry.action(), entry.customerId(), entry.detail());
   }
 }

@@ -11,21 +11,35 @@ import jakarta.validation.constraints.Size;
  * Payara's OpenAPI scanner fails on constraint annotations of record components.
  */
 public class CustomerInput {
-  @NotBlank @Size(max = 200) public String fullName;
+  @NotBlank
+  @Size(max = 200)
+  public String fullName;
 
   @NotBlank
   @Email(regexp = ".+@.+\\..+", message = "must be an email address such as an@example.vn")
   @Size(max = 254)
   public String email;
 
-  @PhoneNumber @Size(max = 40) public String phone;
-  @Size(max = 500) public String address;
-  @Size(max = 200) public String organization;
-  @Size(max = 200) public String jobTitle;
-  @PhoneNumber @Size(max = 40) public String fax;
+  @PhoneNumber
+  @Size(max = 40)
+  public String phone;
+
+  @Size(max = 500)
+  public String address;
+
+  @Size(max = 200)
+  public String organization;
+
+  @Size(max = 200)
+  public String jobTitle;
+
+  @PhoneNumber
+  @Size(max = 40)
+  public String fax;
 
   @Pattern(regexp = "vi|en", message = "must be vi or en")
   public String locale;
 
-  @Size(max = 100) public String source;
+  @Size(max = 100)
+  public String source;
 }

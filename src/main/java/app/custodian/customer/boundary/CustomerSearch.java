@@ -61,14 +61,17 @@ public class CustomerSearch {
   private Page<Customer> byIndex(String attribute, String index, PageRequest page) {
     List<Customer> customers =
         em.createQuery(
-                "select c from Customer c where c." + attribute + " = :index order by c.createdAt, c.id",
+                "select c from Customer c where c."
+                    + attribute
+                    + " = :index order by c.createdAt, c.id",
                 Customer.class)
             .setParameter("index", index)
             .setFirstResult(page.offset())
             .setMaxResults(page.size())
             .getResultList();
     long total =
-        em.createQuery("select count(c) from Customer c where c." + attribute + " = :index", Long.class)
+        em.createQuery(
+                "select count(c) from Customer c where c." + attribute + " = :index", Long.class)
             .setParameter("index", index)
             .getSingleResult();
     return Page.of(customers, page, total);

@@ -106,7 +106,8 @@ public class CustomerService {
   }
 
   private void rejectTakenEmail(String emailIndex, String exceptId) {
-    Optional<String> existing = search.idByEmailIndex(emailIndex).filter(id -> !id.equals(exceptId));
+    Optional<String> existing =
+        search.idByEmailIndex(emailIndex).filter(id -> !id.equals(exceptId));
     if (existing.isPresent()) {
       throw ProblemException.conflict(
           "A customer with this email exists already", Map.of("existingId", existing.get()));

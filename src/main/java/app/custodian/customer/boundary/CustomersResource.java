@@ -84,7 +84,8 @@ public class CustomersResource {
   @Path("{id}/legal-hold")
   @RolesAllowed("ADMIN")
   @Consumes(MediaType.APPLICATION_JSON)
-  public CustomerView placeLegalHold(@PathParam("id") String id, @Valid @NotNull LegalHoldInput hold) {
+  public CustomerView placeLegalHold(
+      @PathParam("id") String id, @Valid @NotNull LegalHoldInput hold) {
     return customers.placeLegalHold(id, hold.reason.strip());
   }
 
@@ -97,7 +98,8 @@ public class CustomersResource {
   }
 
   private static JsonObject jsonObject(InputStream body) {
-    try (JsonReader reader = Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    try (JsonReader reader =
+        Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       if (e.getCause() instanceof jakarta.ws.rs.WebApplicationException tooLarge) {

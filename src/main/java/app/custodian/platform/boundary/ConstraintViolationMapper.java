@@ -18,11 +18,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   @Override
   public Response toResponse(ConstraintViolationException exception) {
     return Problems.response(
-        400,
-        "Invalid input",
-        "One or more fields are invalid",
-        fieldErrors(exception),
-        Map.of());
+        400, "Invalid input", "One or more fields are invalid", fieldErrors(exception), Map.of());
   }
 
   public static List<FieldError> fieldErrors(ConstraintViolationException exception) {

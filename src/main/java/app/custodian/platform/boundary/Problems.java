@@ -35,7 +35,10 @@ public final class Problems {
     }
     if (!errors.isEmpty()) {
       JsonArrayBuilder list = Json.createArrayBuilder();
-      errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+      errors.forEach(
+          e ->
+              list.add(
+                  Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
       body.add("errors", list);
     }
     extensions.forEach((name, value) -> body.add(name, String.valueOf(value)));

@@ -38,7 +38,8 @@ public class AccountsResource {
   }
 
   @GET
-  public Page<AccountView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+  public Page<AccountView> list(
+      @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
     return accounts.list(PageRequest.of(page, size));
   }
 }

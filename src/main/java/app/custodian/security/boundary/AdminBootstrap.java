@@ -32,7 +32,8 @@ public class AdminBootstrap {
     if (accounts.anyExists()) {
       return;
     }
-    String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(AdminBootstrap::generate);
+    String password =
+        configuredPassword.filter(p -> !p.isBlank()).orElseGet(AdminBootstrap::generate);
     accounts.create("admin", password.toCharArray(), EnumSet.of(Role.ADMIN));
     if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
       LOG.info("Created the account admin with the password from CUSTODIAN_ADMIN_PASSWORD");

@@ -42,7 +42,8 @@ public class Keys {
   @PostConstruct
   void resolve() {
     KeyMaterial keys =
-        KeyMaterial.resolve(piiKey.orElse(null), tokenKey.orElse(null), Path.of(dataDir), LOG::warning);
+        KeyMaterial.resolve(
+            piiKey.orElse(null), tokenKey.orElse(null), Path.of(dataDir), LOG::warning);
     fieldCipher = keys.fieldCipher();
     blindIndex = keys.blindIndex();
   }

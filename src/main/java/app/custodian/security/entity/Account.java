@@ -16,7 +16,9 @@ import java.util.Set;
 /** A staff account. Repeated failed logins lock it for a time that doubles with each failure. */
 @Entity
 @Table(name = "account")
-@NamedQuery(name = Account.BY_USERNAME, query = "select a from Account a where a.username = :username")
+@NamedQuery(
+    name = Account.BY_USERNAME,
+    query = "select a from Account a where a.username = :username")
 public class Account {
 
   public static final String BY_USERNAME = "Account.byUsername";

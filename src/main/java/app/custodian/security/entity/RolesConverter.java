@@ -19,7 +19,10 @@ public class RolesConverter implements AttributeConverter<Set<Role>, String> {
   @Override
   public Set<Role> convertToEntityAttribute(String column) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    Arrays.stream(column.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
+    Arrays.stream(column.split(","))
+        .filter(s -> !s.isBlank())
+        .map(Role::valueOf)
+        .forEach(roles::add);
     return roles;
   }
 }

@@ -1,0 +1,51 @@
+package app.custodian.audit.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.audit.control.ChainHash;
+import java.lang.reflect.Field;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AuditChainHeadTest {
+
+  private static AuditChainHead genesis() throws Exception {
+    AuditChainHead head = new AuditChainHead();
+    set(head, "lastHash", ChainHash.GENESIS);
+    return head;
+  }
+
+  @Test
+  void appendedEntriesFormAChain() throws Exception {
+    AuditChainHead head = genesis();
+    Instant at = Instant.parse("2026-11-23T10:15:30.123456789Z");
+    AuditEntry first =
+        head.append(at, "alice", "CUSTOMER_READ", "7f1d1f0e-3a64-4a5e-9d0e-0f6f1d2c3b4a", null);
+    AuditEntry second = head.append(at, "bob", "CUSTOMER_ERASED", null, "on request");
+
+    assertEquals(1, first.seq());
+    assertEquals(2, second.seq());
+    assertTrue(first.follows(ChainHash.GENESIS));
+    assertTrue(second.follows(first.hash()));
+    assertFalse(second.follows(ChainHash.GENESIS));
+    assertTrue(head.endsWith(2, second.hash()));
+    assertFalse(head.endsWith(1, first.hash()), "removing the last entry shows at the head");
+    assertEquals(
+        Instant.parse("2026-11-23T10:15:30.123456Z"), first.at(), "stored as microseconds");
+  }
+
+  @Test
+  void aChangedFieldNoLongerMatchesItsHash() throws Exception {
+    AuditEntry entry = genesis().append(Instant.now(), "alice", "CUSTOMER_READ", null, "list");
+    set(entry, "actor", "mallory");
+    assertFalse(entry.follows(ChainHash.GENESIS));
+  }
+
+  private static void set(Object target, String name, Object value) throws Exception {
+    Field field = target.getClass().getDeclaredField(name);
+    field.setAccessible(true);
+    field.set(target, value);
+  }
+}
