@@ -263,11 +263,16 @@ class CustodianOnPostgresIT {
   @Test
   void rolesDecideWhoSeesWhat() {
     Api anonymous = admin.as(null, null);
-    assertEquals(401, anonymous.get("/api/v1/customers").status());
+    Reply unauthenticated = anonymous.get("/api/v1/customers");
+    assertEquals(401, unauthenticated.status());
+    assertTrue(unauthenticated.header("Content-Type").startsWith("application/problem+json"));
+    assertTrue(unauthenticated.header("WWW-Authenticate").startsWith("Basic"));
     assertEquals(401, admin.as("operator", "wrong password").get("/api/v1/customers").status());
     Api marketing = admin.as("marketing", STAFF_PASSWORD);
     Api auditor = admin.as("auditor", STAFF_PASSWORD);
-    assertEquals(403, marketing.get("/api/v1/customers").status());
+    Reply forbidden = marketing.get("/api/v1/customers");
+    assertEquals(403, forbidden.status());
+    assertEquals("application/problem+json", forbidden.header("Content-Type"));
     assertEquals(403, auditor.get("/api/v1/customers").status());
     assertEquals(403, marketing.get("/api/v1/audit").status());
     assertEquals(403, operator.get("/api/v1/audit").status());

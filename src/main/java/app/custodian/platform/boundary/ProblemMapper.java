@@ -29,7 +29,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (cause instanceof WebApplicationException web) {
       Response.StatusType status = web.getResponse().getStatusInfo();
-      return Problems.response(status.getStatusCode(), status.getReasonPhrase(), null);
+      String detail = status.getStatusCode() == 403 ? "Your roles do not allow this request" : null;
+      return Problems.response(status.getStatusCode(), status.getReasonPhrase(), detail);
     }
     if (cause instanceof JsonbException
         || cause instanceof JsonException
