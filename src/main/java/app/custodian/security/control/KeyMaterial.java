@@ -70,11 +70,14 @@ public final class KeyMaterial {
     return new FieldCipher(FieldCipher.keyIdOf(piiKey), piiKey);
   }
 
-  /** Blind indexes keyed with a sub-key derived from the PII key (not the PII key itself). */
+  /**
+   * Blind indexes keyed with a sub-key derived from the token key, so index values and signed
+   * tokens never share a key.
+   */
   public BlindIndex blindIndex() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(piiKey, "HmacSHA256"));
+      mac.init(new SecretKeySpec(tokenKey, "HmacSHA256"));
       return new BlindIndex(mac.doFinal(BLIND_INDEX_KEY_LABEL));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is not available", e);
