@@ -39,23 +39,26 @@ create table customer_name_word (
 );
 create index customer_name_word_idx on customer_name_word (word_index);
 
--- Ids only: audit entries outlive the customers they mention.
+-- Ids only: audit entries outlive the customers they mention. An entry is written in the
+-- transaction of the act it records; the sealer then gives it its place (seq) in the hash chain.
 create table audit_entry (
-  seq bigint primary key,
+  id varchar(36) primary key,
+  seq bigint,
   at timestamp with time zone not null,
   actor varchar(64) not null,
   action varchar(64) not null,
   customer_id varchar(36),
   detail varchar(500),
-  previous_hash varchar(64) not null,
-  hash varchar(64) not null
+  previous_hash varchar(64),
+  hash varchar(64),
+  constraint audit_entry_seq_unique unique (seq)
 );
-create index audit_entry_customer_idx on audit_entry (customer_id, seq);
-create index audit_entry_actor_idx on audit_entry (actor, seq);
-create index audit_entry_action_idx on audit_entry (action, seq);
-create index audit_entry_at_idx on audit_entry (at);
+create index audit_entry_at_idx on audit_entry (at, id);
+create index audit_entry_customer_idx on audit_entry (customer_id, at);
+create index audit_entry_actor_idx on audit_entry (actor, at);
+create index audit_entry_action_idx on audit_entry (action, at);
 
--- The single row that writers lock to append to the chain one at a time.
+-- The end of the chain: the sealer locks this single row, so the chain never forks.
 create table audit_chain_head (
   id integer primary key,
   last_seq bigint not null,

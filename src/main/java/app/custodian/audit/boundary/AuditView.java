@@ -4,13 +4,25 @@ import app.custodian.audit.entity.AuditEntry;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 
-/** An audit entry as the API shows it. */
+/** An audit entry as the API shows it; {@code seq} is its place in the chain once sealed. */
 @JsonbNillable
 public record AuditView(
-    long seq, Instant at, String actor, String action, String customerId, String detail) {
+    String id,
+    Long seq,
+    Instant at,
+    String actor,
+    String action,
+    String customerId,
+    String detail) {
 
   static AuditView of(AuditEntry entry) {
     return new AuditView(
-        entry.seq(), entry.at(), entry.actor(), entry.action(), entry.customerId(), entry.detail());
+        entry.id(),
+        entry.seq(),
+        entry.at(),
+        entry.actor(),
+        entry.action(),
+        entry.customerId(),
+        entry.detail());
   }
 }

@@ -4,11 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /**
- * The end of the audit chain. Writers lock this single row, so entries are appended one at a time
- * and the chain never forks.
+ * The end of the audit chain. The sealer locks this single row, so entries join the chain one at a
+ * time and it never forks, however many nodes write.
  */
 @Entity
 @Table(name = "audit_chain_head")
@@ -26,20 +25,15 @@ public class AuditChainHead {
 
   protected AuditChainHead() {}
 
-  public AuditEntry append(
-      Instant at, String actor, String action, String customerId, String detail) {
-    AuditEntry entry = new AuditEntry(lastSeq + 1, lastHash, at, actor, action, customerId, detail);
+  /** Makes the entry the new end of the chain. */
+  public void seal(AuditEntry entry) {
+    entry.seal(lastSeq + 1, lastHash);
     lastSeq = entry.seq();
     lastHash = entry.hash();
-    return entry;
   }
 
   /** Whether the chain's last entry is the one this head remembers. */
   public boolean endsWith(long seq, String hash) {
     return lastSeq == seq && lastHash.equals(hash);
-  }
-
-  public long lastSeq() {
-    return lastSeq;
   }
 }

@@ -1,19 +1,27 @@
 package app.custodian.audit.entity;
 
 import app.custodian.audit.control.ChainHash;
+import app.custodian.platform.control.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
 
-/** One link of the audit chain: ids only, never personal data. */
+/**
+ * One entry of the audit trail: ids only, never personal data. Written with the act it records,
+ * then sealed into the hash chain, which gives it its place ({@code seq}) and its hash.
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
 
-  @Id private long seq;
+  @Id private String id;
+
+  private Long seq;
   private Instant at;
   private String actor;
   private String action;
@@ -30,38 +38,49 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  AuditEntry(
-      long seq,
-      String previousHash,
-      Instant at,
-      String actor,
-      String action,
-      String customerId,
-      String detail) {
-    this.seq = seq;
-    this.previousHash = previousHash;
-    this.at = at.truncatedTo(ChronoUnit.MICROS);
-    this.actor = actor;
-    this.action = action;
+  public AuditEntry(Instant at, String actor, String action, String customerId, String detail) {
+    this.id = Ids.newId();
+    this.at = at.truncatedTo(ChronoUnit.MICROS); // what the database keeps, so the hash holds
+    this.actor = Objects.requireNonNull(actor);
+    this.action = Objects.requireNonNull(action);
     this.customerId = customerId;
     this.detail = detail;
+  }
+
+  void seal(long seq, String previousHash) {
+    if (sealed()) {
+      throw new IllegalStateException("audit entry " + id + " is sealed already");
+    }
+    this.seq = seq;
+    this.previousHash = previousHash;
     this.hash = computeHash();
   }
 
-  /** Whether this entry is unchanged and follows the given hash. */
+  public boolean sealed() {
+    return seq != null;
+  }
+
+  /** Whether this entry is sealed, unchanged, and follows the given hash. */
   public boolean follows(String expectedPreviousHash) {
-    return previousHash.equals(expectedPreviousHash) && hash.equals(computeHash());
+    return sealed() && expectedPreviousHash.equals(previousHash) && computeHash().equals(hash);
   }
 
   private String computeHash() {
-    return ChainHash.next(previousHash, seq, at, actor, action, customerIdAsUuid(), detail);
+    return ChainHash.next(
+        previousHash,
+        seq,
+        at,
+        actor,
+        action,
+        customerId == null ? null : UUID.fromString(customerId),
+        detail);
   }
 
-  private java.util.UUID customerIdAsUuid() {
-    return customerId == null ? null : java.util.UUID.fromString(customerId);
+  public String id() {
+    return id;
   }
 
-  public long seq() {
+  public Long seq() {
     return seq;
   }
 
