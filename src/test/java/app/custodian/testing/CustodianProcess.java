@@ -54,7 +54,14 @@ public final class CustodianProcess implements AutoCloseable {
       builder.environment().keySet().removeIf(name -> name.startsWith("CUSTODIAN_"));
       builder.environment().putAll(environment);
       process = builder.start();
-      awaitReady();
+      Process started = process;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+      try {
+        awaitReady();
+      } catch (RuntimeException e) {
+        kill();
+        throw e;
+      }
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
