@@ -5,21 +5,19 @@ import app.custodian.customer.control.CustomerMergePatch;
 import app.custodian.customer.control.CustomerNormaliser;
 import app.custodian.customer.entity.Customer;
 import app.custodian.customer.entity.CustomerDetails;
-import app.custodian.platform.boundary.ConstraintViolationMapper;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
+import app.custodian.platform.control.Violations;
 import app.custodian.security.control.BlindIndex;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,7 +59,7 @@ public class CustomerService {
     Customer customer = load(id);
     CustomerInput changed =
         CustomerMergePatch.apply(CustomerNormaliser.input(customer.details()), patch);
-    validate(changed);
+    Violations.check(validator, changed);
     CustomerDetails details = CustomerNormaliser.details(changed);
     var indexes = CustomerNormaliser.indexes(details, blindIndex);
     rejectTakenEmail(indexes.email(), customer.id());
@@ -111,15 +109,6 @@ public class CustomerService {
     if (existing.isPresent()) {
       throw ProblemException.conflict(
           "A customer with this email exists already", Map.of("existingId", existing.get()));
-    }
-  }
-
-  private void validate(CustomerInput input) {
-    var violations = validator.validate(input);
-    if (!violations.isEmpty()) {
-      List<app.custodian.platform.control.FieldError> errors =
-          ConstraintViolationMapper.fieldErrors(new ConstraintViolationException(violations));
-      throw ProblemException.invalid(errors);
     }
   }
 }

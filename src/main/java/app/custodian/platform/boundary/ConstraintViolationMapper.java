@@ -1,14 +1,10 @@
 package app.custodian.platform.boundary;
 
-import app.custodian.platform.control.FieldError;
-import jakarta.validation.ConstraintViolation;
+import app.custodian.platform.control.Violations;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 /** Bean Validation failures as a 400 naming each invalid field. */
@@ -18,23 +14,10 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   @Override
   public Response toResponse(ConstraintViolationException exception) {
     return Problems.response(
-        400, "Invalid input", "One or more fields are invalid", fieldErrors(exception), Map.of());
-  }
-
-  public static List<FieldError> fieldErrors(ConstraintViolationException exception) {
-    return exception.getConstraintViolations().stream()
-        .map(v -> new FieldError(fieldName(v), v.getMessage()))
-        .sorted(Comparator.comparing(FieldError::field))
-        .toList();
-  }
-
-  private static String fieldName(ConstraintViolation<?> violation) {
-    String name = "body";
-    for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
-        name = node.getName();
-      }
-    }
-    return name;
+        400,
+        "Invalid input",
+        "One or more fields are invalid",
+        Violations.fieldErrors(exception.getConstraintViolations()),
+        Map.of());
   }
 }

@@ -7,6 +7,8 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,7 +18,8 @@ public class AccountIdentityStore implements IdentityStore {
 
   @Inject AccountService accounts;
 
-  private final RecentLogins<Set<String>> recent = RecentLogins.ofRoles();
+  private final RecentLogins<Set<String>> recent =
+      new RecentLogins<>(Duration.ofMinutes(1), 10_000, Clock.systemUTC());
 
   @Override
   public CredentialValidationResult validate(Credential credential) {

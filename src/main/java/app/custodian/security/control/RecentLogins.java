@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -65,14 +64,5 @@ public class RecentLogins<T> {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  public static <T> RecentLogins<T> forOneMinute() {
-    return new RecentLogins<>(Duration.ofMinutes(1), 10_000, Clock.systemUTC());
-  }
-
-  /** For callers that need nothing but the roles. */
-  public static RecentLogins<Set<String>> ofRoles() {
-    return forOneMinute();
   }
 }

@@ -1,0 +1,6 @@
+/**
+ * What every feature stands on: the JAX-RS application, problem+json errors, the 1 MiB body limit,
+ * role checks, paging, readiness, Flyway migrations at start, and the server data source that picks
+ * PostgreSQL or the embedded H2 file database.
+ */
+package app.custodian.platform;
