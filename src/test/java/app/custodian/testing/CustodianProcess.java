@@ -24,6 +24,7 @@ public final class CustodianProcess implements AutoCloseable {
   private final Path dataDir;
   private final Map<String, String> environment;
   private final Path log;
+  private final List<String> jvmOptions = new ArrayList<>();
   private Process process;
   private int port;
 
@@ -31,6 +32,12 @@ public final class CustodianProcess implements AutoCloseable {
     this.dataDir = dataDir;
     this.environment = new HashMap<>(environment);
     this.log = dataDir.resolve("custodian.log");
+  }
+
+  /** Extra JVM options, after the defaults, so {@code -Xmx2g} replaces the default heap. */
+  public CustodianProcess jvmOptions(String... options) {
+    jvmOptions.addAll(List.of(options));
+    return this;
   }
 
   public static Path jar() {
@@ -45,6 +52,7 @@ public final class CustodianProcess implements AutoCloseable {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx512m");
       command.add("-Djava.io.tmpdir=" + dataDir.resolve("tmp"));
+      command.addAll(jvmOptions);
       command.addAll(List.of("-jar", jar().toString(), "--port", String.valueOf(port)));
       ProcessBuilder builder =
           new ProcessBuilder(command)
@@ -92,6 +100,10 @@ public final class CustodianProcess implements AutoCloseable {
       pause(Duration.ofMillis(250));
     }
     throw new IllegalStateException("Custodian was not ready in time; log:\n" + log());
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public URI baseUri() {
