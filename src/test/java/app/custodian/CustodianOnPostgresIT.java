@@ -50,12 +50,7 @@ class CustodianOnPostgresIT {
   static void start() {
     postgres = Postgres.start();
     databaseUrl = postgres.createDatabase();
-    Map<String, String> env = new java.util.HashMap<>();
-    env.put("CUSTODIAN_DB_URL", databaseUrl);
-    env.put("CUSTODIAN_DB_USER", postgres.user());
-    if (postgres.password() != null) {
-      env.put("CUSTODIAN_DB_PASSWORD", postgres.password());
-    }
+    Map<String, String> env = postgres.custodianSettings(databaseUrl);
     env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
     env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
     custodian = new CustodianProcess(dataDir, env).start();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -138,12 +137,7 @@ public final class GetByIdBenchmark {
   }
 
   private static Map<String, String> environment(Postgres postgres, String url, Path dataDir) {
-    Map<String, String> env = new HashMap<>();
-    env.put("CUSTODIAN_DB_URL", url);
-    env.put("CUSTODIAN_DB_USER", postgres.user());
-    if (postgres.password() != null) {
-      env.put("CUSTODIAN_DB_PASSWORD", postgres.password());
-    }
+    Map<String, String> env = postgres.custodianSettings(url);
     env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
     env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
     return env;

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,6 +61,17 @@ public final class Postgres implements AutoCloseable {
     int slash = adminUrl.lastIndexOf('/');
     int query = adminUrl.indexOf('?', slash);
     return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
+  }
+
+  /** The settings that point Custodian at one of this server's databases. */
+  public Map<String, String> custodianSettings(String url) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("CUSTODIAN_DB_URL", url);
+    settings.put("CUSTODIAN_DB_USER", user);
+    if (password != null) {
+      settings.put("CUSTODIAN_DB_PASSWORD", password);
+    }
+    return settings;
   }
 
   public Connection connect(String url) throws SQLException {
