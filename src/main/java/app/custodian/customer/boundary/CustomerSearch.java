@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -49,32 +50,24 @@ public class CustomerSearch {
   }
 
   private Page<Customer> all(PageRequest page) {
-    List<Customer> customers =
-        em.createQuery("select c from Customer c order by c.createdAt, c.id", Customer.class)
-            .setFirstResult(page.offset())
-            .setMaxResults(page.size())
-            .getResultList();
-    long total = em.createQuery("select count(c) from Customer c", Long.class).getSingleResult();
-    return Page.of(customers, page, total);
+    return byIndex(null, null, page);
   }
 
+  /** Customers whose blind index {@code attribute} equals {@code index}; all when null. */
   private Page<Customer> byIndex(String attribute, String index, PageRequest page) {
-    List<Customer> customers =
+    String where = attribute == null ? "" : " where c." + attribute + " = :index";
+    TypedQuery<Customer> customers =
         em.createQuery(
-                "select c from Customer c where c."
-                    + attribute
-                    + " = :index order by c.createdAt, c.id",
-                Customer.class)
-            .setParameter("index", index)
-            .setFirstResult(page.offset())
-            .setMaxResults(page.size())
-            .getResultList();
-    long total =
-        em.createQuery(
-                "select count(c) from Customer c where c." + attribute + " = :index", Long.class)
-            .setParameter("index", index)
-            .getSingleResult();
-    return Page.of(customers, page, total);
+            "select c from Customer c" + where + " order by c.createdAt, c.id", Customer.class);
+    TypedQuery<Long> count = em.createQuery("select count(c) from Customer c" + where, Long.class);
+    if (attribute != null) {
+      customers.setParameter("index", index);
+      count.setParameter("index", index);
+    }
+    return Page.of(
+        customers.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList(),
+        page,
+        count.getSingleResult());
   }
 
   private Page<Customer> byNameWords(Set<String> words, PageRequest page) {

@@ -28,9 +28,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return Problems.response(413, "Payload too large", cause.getMessage());
     }
     if (cause instanceof WebApplicationException web) {
-      Response.StatusType status = web.getResponse().getStatusInfo();
-      String detail = status.getStatusCode() == 403 ? "Your roles do not allow this request" : null;
-      return Problems.response(status.getStatusCode(), status.getReasonPhrase(), detail);
+      return Problems.forStatus(web.getResponse().getStatus());
     }
     if (cause instanceof JsonbException
         || cause instanceof JsonException

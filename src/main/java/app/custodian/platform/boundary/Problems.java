@@ -15,6 +15,32 @@ public final class Problems {
 
   private Problems() {}
 
+  /** The standard problem for a bare HTTP status, as the container or JAX-RS raised it. */
+  public static Response forStatus(int status) {
+    return response(status, title(status), detail(status));
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 406 -> "Not acceptable";
+      case 415 -> "Unsupported media type";
+      default -> status >= 500 ? "Internal error" : "Request failed";
+    };
+  }
+
+  private static String detail(int status) {
+    return switch (status) {
+      case 401 -> "Log in with HTTP Basic as a staff account";
+      case 403 -> "Your roles do not allow this request";
+      default -> null;
+    };
+  }
+
   public static Response response(int status, String title, String detail) {
     return response(status, title, detail, List.of(), Map.of());
   }

@@ -41,7 +41,7 @@ public class RoleCheck implements DynamicFeature {
     public void filter(ContainerRequestContext request) {
       var security = request.getSecurityContext();
       if (security.getUserPrincipal() == null) {
-        request.abortWith(Problems.response(401, "Unauthorized", "Log in with HTTP Basic"));
+        request.abortWith(Problems.forStatus(401));
       } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
         request.abortWith(
             Problems.response(
