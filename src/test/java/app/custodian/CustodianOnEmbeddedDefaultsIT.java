@@ -1,11 +1,14 @@
 package app.custodian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
+import app.custodian.testing.Outbox;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +26,7 @@ class CustodianOnEmbeddedDefaultsIT {
   @TempDir Path workDir;
 
   @Test
-  void runsWithNoSettingsAndKeepsItsDataAcrossRestarts() {
+  void runsWithNoSettingsAndKeepsItsDataAcrossRestarts() throws Exception {
     CustodianProcess first = new CustodianProcess(workDir, Map.of()).start();
     String customerId;
     String password;
@@ -40,6 +43,7 @@ class CustodianOnEmbeddedDefaultsIT {
               "{\"fullName\":\"Ngô Bảo Châu\",\"email\":\"chau@example.vn\",\"phone\":\"0912000111\"}");
       assertEquals(201, created.status(), created::toString);
       customerId = created.json().getString("id");
+      grantThenUnsubscribeThroughTheOutbox(admin, customerId);
     } finally {
       first.stop();
     }
@@ -59,6 +63,29 @@ class CustodianOnEmbeddedDefaultsIT {
     } finally {
       second.stop();
     }
+  }
+
+  /** With no SMTP server set, messages land in ./data/outbox, and their links work. */
+  private void grantThenUnsubscribeThroughTheOutbox(Api admin, String customerId) throws Exception {
+    Reply granted =
+        admin.put(
+            "/api/v1/customers/" + customerId + "/consents/NEWSLETTER",
+            "{\"granted\":true,\"source\":\"signup-form\"}");
+    assertEquals(200, granted.status(), granted::toString);
+
+    MimeMessage confirmation = Outbox.waitForMessages(workDir.resolve("data/outbox"), 1).get(0);
+    assertEquals("chau@example.vn", confirmation.getAllRecipients()[0].toString());
+    Matcher link =
+        Pattern.compile("<(http[^>]+/unsubscribe[^>]+)>")
+            .matcher(confirmation.getHeader("List-Unsubscribe", ","));
+    assertTrue(link.find(), "a one-click link in List-Unsubscribe");
+    Reply unsubscribed = admin.as(null, null).postForm(link.group(1), "List-Unsubscribe=One-Click");
+    assertEquals(200, unsubscribed.status(), unsubscribed::toString);
+
+    Reply consents = admin.get("/api/v1/customers/" + customerId + "/consents");
+    assertFalse(
+        consents.json().getJsonObject("current").getJsonObject("NEWSLETTER").getBoolean("granted"));
+    Outbox.waitForMessages(workDir.resolve("data/outbox"), 2);
   }
 
   private static int countMatches(Pattern pattern, String text) {

@@ -48,6 +48,12 @@ public final class Api {
     return send(request(path).header("Content-Type", "application/json").POST(body(json)));
   }
 
+  /** Posts an HTML form; the path may be a whole URL, such as a link from an email. */
+  public Reply postForm(String path, String form) {
+    return send(
+        request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(body(form)));
+  }
+
   public Reply put(String path, String json) {
     return send(request(path).header("Content-Type", "application/json").PUT(body(json)));
   }

@@ -1,6 +1,9 @@
 package app.custodian.customer.boundary;
 
+import app.custodian.consent.boundary.ConsentHistoryItem;
 import java.time.Instant;
+import java.util.List;
 
 /** Everything held about one person, as one machine-readable document. */
-public record CustomerExport(Instant exportedAt, CustomerView profile) {}
+public record CustomerExport(
+    Instant exportedAt, CustomerView profile, List<ConsentHistoryItem> consentHistory) {}

@@ -1,6 +1,10 @@
 package app.custodian.customer.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.consent.boundary.ConsentService;
+import app.custodian.consent.boundary.SuppressionList;
+import app.custodian.consent.entity.Suppression;
+import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.customer.control.CustomerMergePatch;
 import app.custodian.customer.control.CustomerNormaliser;
 import app.custodian.customer.entity.Customer;
@@ -15,6 +19,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -30,6 +35,8 @@ public class CustomerService {
   @Inject BlindIndex blindIndex;
   @Inject Validator validator;
   @Inject CustomerSearch search;
+  @Inject ConsentService consents;
+  @Inject SuppressionList suppressions;
 
   Clock clock = Clock.systemUTC();
 
@@ -40,19 +47,20 @@ public class CustomerService {
     Customer customer = new Customer(details, indexes, clock.instant());
     em.persist(customer);
     audit.record("CUSTOMER_CREATED", customer.id(), null);
-    return CustomerView.of(customer);
+    return view(customer);
   }
 
   public CustomerView read(String id) {
     Customer customer = load(id);
     audit.record("CUSTOMER_READ", customer.id(), null);
-    return CustomerView.of(customer);
+    return view(customer);
   }
 
   public Page<CustomerView> find(String query, PageRequest page) {
     Page<Customer> found = search.find(query, page);
     found.items().forEach(c -> audit.record("CUSTOMER_READ", c.id(), "list"));
-    return found.map(CustomerView::of);
+    var consentsById = consents.current(found.items().stream().map(Customer::id).toList());
+    return found.map(c -> CustomerView.of(c, consentsById.get(c.id())));
   }
 
   public CustomerView rectify(String id, JsonObject patch) {
@@ -65,7 +73,7 @@ public class CustomerService {
     rejectTakenEmail(indexes.email(), customer.id());
     customer.rectify(details, indexes, clock.instant());
     audit.record("CUSTOMER_RECTIFIED", customer.id(), "fields " + patch.keySet());
-    return CustomerView.of(customer);
+    return view(customer);
   }
 
   public void erase(String id) {
@@ -74,6 +82,8 @@ public class CustomerService {
       throw ProblemException.conflict(
           "The customer is under legal hold and cannot be erased: " + customer.legalHoldReason());
     }
+    // The address stays only as a blind index, so no re-import can mail the person again.
+    suppressions.suppress(customer.emailIndex(), Suppression.ALL, SuppressionReason.ERASED);
     em.remove(customer);
     audit.record("CUSTOMER_ERASED", customer.id(), "on request");
   }
@@ -81,20 +91,44 @@ public class CustomerService {
   public CustomerExport export(String id) {
     Customer customer = load(id);
     audit.record("CUSTOMER_EXPORTED", customer.id(), null);
-    return new CustomerExport(clock.instant(), CustomerView.of(customer));
+    return new CustomerExport(clock.instant(), view(customer), consents.history(customer.id()));
   }
 
   public CustomerView placeLegalHold(String id, String reason) {
     Customer customer = load(id);
     customer.placeLegalHold(reason, clock.instant());
     audit.record("LEGAL_HOLD_PLACED", customer.id(), null);
-    return CustomerView.of(customer);
+    return view(customer);
   }
 
   public void releaseLegalHold(String id) {
     Customer customer = load(id);
     customer.releaseLegalHold(clock.instant());
     audit.record("LEGAL_HOLD_RELEASED", customer.id(), null);
+  }
+
+  /**
+   * The customer's address for a message or a consent decision. Not a staff read of the record, so
+   * not audited here; sending is.
+   */
+  public Optional<Recipient> recipient(String id) {
+    return Ids.parse(id).map(key -> em.find(Customer.class, key)).map(CustomerService::recipient);
+  }
+
+  /** As {@link #recipient}, holding the customer's row until the transaction ends. */
+  public Optional<Recipient> recipientForUpdate(String id) {
+    return Ids.parse(id)
+        .map(key -> em.find(Customer.class, key, LockModeType.PESSIMISTIC_WRITE))
+        .map(CustomerService::recipient);
+  }
+
+  private static Recipient recipient(Customer customer) {
+    CustomerDetails d = customer.details();
+    return new Recipient(customer.id(), d.fullName(), d.email(), customer.emailIndex(), d.locale());
+  }
+
+  private CustomerView view(Customer customer) {
+    return CustomerView.of(customer, consents.current(customer.id()));
   }
 
   private Customer load(String id) {

@@ -1,5 +1,6 @@
 package app.custodian.customer.boundary;
 
+import app.custodian.consent.boundary.CurrentConsent;
 import app.custodian.customer.entity.Customer;
 import app.custodian.customer.entity.CustomerDetails;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -21,13 +22,10 @@ public record CustomerView(
     String source,
     Instant createdAt,
     Instant updatedAt,
-    Map<String, ConsentState> consents,
+    Map<String, CurrentConsent> consents,
     boolean legalHold) {
 
-  /** The current state of one consent purpose. */
-  public record ConsentState(boolean granted, Instant since) {}
-
-  static CustomerView of(Customer customer) {
+  static CustomerView of(Customer customer, Map<String, CurrentConsent> consents) {
     CustomerDetails d = customer.details();
     return new CustomerView(
         customer.id(),
@@ -42,7 +40,7 @@ public record CustomerView(
         d.source(),
         customer.createdAt(),
         customer.updatedAt(),
-        Map.of(),
+        consents,
         customer.underLegalHold());
   }
 }

@@ -134,6 +134,10 @@ public class Customer {
     return id;
   }
 
+  public String emailIndex() {
+    return emailIndex;
+  }
+
   public Instant createdAt() {
     return createdAt;
   }

@@ -3,6 +3,7 @@ package app.custodian.security.boundary;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.FieldCipher;
 import app.custodian.security.control.KeyMaterial;
+import app.custodian.security.control.SignedTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -38,6 +39,7 @@ public class Keys {
 
   private FieldCipher fieldCipher;
   private BlindIndex blindIndex;
+  private SignedTokens signedTokens;
 
   @PostConstruct
   void resolve() {
@@ -46,6 +48,7 @@ public class Keys {
             piiKey.orElse(null), tokenKey.orElse(null), Path.of(dataDir), LOG::warning);
     fieldCipher = keys.fieldCipher();
     blindIndex = keys.blindIndex();
+    signedTokens = keys.signedTokens();
   }
 
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -60,5 +63,10 @@ public class Keys {
   @Produces
   public BlindIndex blindIndex() {
     return blindIndex;
+  }
+
+  @Produces
+  public SignedTokens signedTokens() {
+    return signedTokens;
   }
 }

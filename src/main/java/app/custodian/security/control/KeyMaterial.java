@@ -34,6 +34,8 @@ public final class KeyMaterial {
   // Domain separation, so the AES key is never used directly as an HMAC key.
   private static final byte[] BLIND_INDEX_KEY_LABEL =
       "custodian blind index key v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SIGNED_TOKEN_KEY_LABEL =
+      "custodian signed token key v1".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[] piiKey;
   private final byte[] tokenKey;
@@ -75,10 +77,19 @@ public final class KeyMaterial {
    * tokens never share a key.
    */
   public BlindIndex blindIndex() {
+    return new BlindIndex(tokenSubKey(BLIND_INDEX_KEY_LABEL));
+  }
+
+  /** Signed link tokens, under their own sub-key of the token key. */
+  public SignedTokens signedTokens() {
+    return new SignedTokens(tokenSubKey(SIGNED_TOKEN_KEY_LABEL));
+  }
+
+  private byte[] tokenSubKey(byte[] label) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(tokenKey, "HmacSHA256"));
-      return new BlindIndex(mac.doFinal(BLIND_INDEX_KEY_LABEL));
+      return mac.doFinal(label);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is not available", e);
     }

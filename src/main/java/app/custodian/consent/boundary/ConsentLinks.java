@@ -1,0 +1,52 @@
+package app.custodian.consent.boundary;
+
+import app.custodian.consent.entity.Purpose;
+import app.custodian.mail.boundary.MailGateway;
+import app.custodian.mail.control.UnsubscribeLinks;
+import app.custodian.security.control.SignedTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The personal links in emails: one-click unsubscribe per purpose and the preference page. */
+@ApplicationScoped
+public class ConsentLinks {
+
+  /** The scope of a token that opens only the preference page. */
+  public static final String PREFERENCES_SCOPE = "PREFERENCES";
+
+  @Inject SignedTokens tokens;
+  @Inject MailGateway mail;
+
+  @Inject
+  @ConfigProperty(name = "custodian.base.url")
+  Optional<String> baseUrl;
+
+  // Payara Micro's own property: the port it listens on.
+  @Inject
+  @ConfigProperty(name = "payara.instance.http.port", defaultValue = "8080")
+  String httpPort;
+
+  public UnsubscribeLinks forPurpose(String customerId, Purpose purpose) {
+    String token = tokens.issue(customerId, purpose.name());
+    String mailto =
+        "mailto:"
+            + mail.settings().from()
+            + "?subject="
+            + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
+    return new UnsubscribeLinks(
+        base() + "/unsubscribe?t=" + token, preferencesUrl(customerId), mailto);
+  }
+
+  public String preferencesUrl(String customerId) {
+    return base() + "/preferences?t=" + tokens.issue(customerId, PREFERENCES_SCOPE);
+  }
+
+  private String base() {
+    String base = baseUrl.filter(b -> !b.isBlank()).orElse("http://localhost:" + httpPort);
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+}

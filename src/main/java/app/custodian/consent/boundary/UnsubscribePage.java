@@ -1,0 +1,89 @@
+package app.custodian.consent.boundary;
+
+import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.consent.control.Texts;
+import app.custodian.consent.entity.Purpose;
+import app.custodian.customer.boundary.CustomerService;
+import app.custodian.customer.boundary.Recipient;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One-click unsubscribe (RFC 8058). GET only shows a confirmation page, because link scanners
+ * follow links; POST, from a mail client's one-click or the page's button, withdraws at once.
+ */
+@WebServlet("/unsubscribe")
+public class UnsubscribePage extends PublicPage {
+
+  @Inject ConsentService consents;
+  @Inject CustomerService customers;
+  @Inject ConsentLinks links;
+  @Inject AuditTrail audit;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<Target> target = target(request);
+    Optional<String> locale =
+        target.flatMap(t -> customers.recipient(t.customerId())).map(Recipient::locale);
+    if (locale.isEmpty()) {
+      invalidLink(request, response);
+      return;
+    }
+    Target t = target.get();
+    audit.recordAs(
+        ConsentService.DATA_SUBJECT, "UNSUBSCRIBE_PAGE_VIEWED", t.customerId(), t.purpose().name());
+    show(request, response, t, locale.get(), "confirm");
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<Target> target = target(request);
+    String how =
+        "One-Click".equals(request.getParameter("List-Unsubscribe"))
+            ? "one-click POST (RFC 8058)"
+            : "button on the unsubscribe page";
+    Optional<Boolean> withdrawn =
+        target.flatMap(
+            t -> ifCustomerExists(() -> consents.unsubscribe(t.customerId(), t.purpose(), how)));
+    Optional<String> locale =
+        target.flatMap(t -> customers.recipient(t.customerId())).map(Recipient::locale);
+    if (withdrawn.isEmpty() || locale.isEmpty()) {
+      invalidLink(request, response);
+      return;
+    }
+    show(request, response, target.get(), locale.get(), withdrawn.get() ? "done" : "already");
+  }
+
+  private void show(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Target target,
+      String personLocale,
+      String state)
+      throws IOException {
+    Texts texts = texts(request, personLocale);
+    Map<String, Object> values =
+        Map.of(
+            state,
+            true,
+            "purposeName",
+            texts.purpose(target.purpose()),
+            "preferencesUrl",
+            links.preferencesUrl(target.customerId()));
+    render(request, response, 200, "unsubscribe", texts, values);
+  }
+
+  private Optional<Target> target(HttpServletRequest request) {
+    return claims(request)
+        .flatMap(c -> Purpose.parse(c.scope()).map(p -> new Target(c.customerId(), p)));
+  }
+
+  private record Target(String customerId, Purpose purpose) {}
+}

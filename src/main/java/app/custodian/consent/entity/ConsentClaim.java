@@ -1,0 +1,22 @@
+package app.custodian.consent.entity;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What someone says about a person's consent to one purpose, before the ledger decides. */
+public record ConsentClaim(
+    Purpose purpose,
+    boolean granted,
+    Instant at,
+    String actor,
+    String source,
+    String policyVersion,
+    String evidence) {
+
+  public ConsentClaim {
+    Objects.requireNonNull(purpose, "purpose");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(source, "source");
+  }
+}

@@ -1,0 +1,9 @@
+package app.custodian.consent.entity;
+
+/** The confirmation emails of the consent ledger. */
+public enum NoticeKind {
+  /** Consent was granted: it says so and how to withdraw. */
+  GRANTED,
+  /** The person unsubscribed: one plain confirmation, nothing else. */
+  WITHDRAWN
+}

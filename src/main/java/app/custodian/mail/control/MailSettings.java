@@ -1,0 +1,44 @@
+package app.custodian.mail.control;
+
+import java.nio.file.Path;
+
+/**
+ * Where mail goes: the SMTP relay, or the outbox directory when {@code smtpHost} is null or blank.
+ * {@code from} may carry a display name ({@code Custodian <no-reply@example.vn>}).
+ */
+public record MailSettings(
+    String smtpHost,
+    int smtpPort,
+    String user,
+    String password,
+    boolean startTls,
+    String from,
+    Path outboxDir) {
+
+  public boolean usesSmtp() {
+    return smtpHost != null && !smtpHost.isBlank();
+  }
+
+  boolean authenticates() {
+    return user != null && !user.isBlank();
+  }
+
+  @Override
+  public String toString() {
+    return "MailSettings[smtpHost="
+        + smtpHost
+        + ", smtpPort="
+        + smtpPort
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? null : "***")
+        + ", startTls="
+        + startTls
+        + ", from="
+        + from
+        + ", outboxDir="
+        + outboxDir
+        + "]";
+  }
+}

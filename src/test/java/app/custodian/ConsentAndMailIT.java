@@ -1,0 +1,346 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.testing.Api;
+import app.custodian.testing.Api.Reply;
+import app.custodian.testing.CustodianProcess;
+import app.custodian.testing.Postgres;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.json.JsonObject;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Consent, confirmation emails and the public unsubscribe and preference pages, end to end: the
+ * packaged application on PostgreSQL, sending through a real SMTP server (GreenMail).
+ */
+class ConsentAndMailIT {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  static final String COMPANY = "Công ty <Lưu Trữ> & Dữ Liệu";
+  static final String COMPANY_ADDRESS = "12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội";
+  static final Pattern UNSUBSCRIBE_LINK = Pattern.compile("<(http[^>]+/unsubscribe\\?t=[^>]+)>");
+
+  @TempDir static Path dataDir;
+  static Postgres postgres;
+  static String databaseUrl;
+  static GreenMail smtp;
+  static CustodianProcess custodian;
+  static Api admin;
+  static Api anonymous;
+
+  @BeforeAll
+  static void start() {
+    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    postgres = Postgres.start();
+    databaseUrl = postgres.createDatabase();
+    Map<String, String> env = postgres.custodianSettings(databaseUrl);
+    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
+    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
+    env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    env.put("CUSTODIAN_MAIL_FROM", "privacy@custodian.test");
+    env.put("CUSTODIAN_COMPANY_NAME", COMPANY);
+    env.put("CUSTODIAN_COMPANY_ADDRESS", COMPANY_ADDRESS);
+    custodian = new CustodianProcess(dataDir, env).start();
+    admin = custodian.api("admin", ADMIN_PASSWORD);
+    anonymous = admin.as(null, null);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (custodian != null) {
+      custodian.stop();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+  }
+
+  static String newCustomer(String email, String locale) {
+    Reply created =
+        admin.post(
+            "/api/v1/customers",
+            "{\"fullName\":\"Phạm <Thu> Hà\",\"email\":\"%s\",\"locale\":\"%s\"}"
+                .formatted(email, locale));
+    assertEquals(201, created.status(), created::toString);
+    return created.json().getString("id");
+  }
+
+  static String uniqueEmail() {
+    return "c-" + UUID.randomUUID() + "@example.vn";
+  }
+
+  static Reply grant(String customerId, String purpose, boolean granted) {
+    return admin.put(
+        "/api/v1/customers/" + customerId + "/consents/" + purpose,
+        "{\"granted\":%s,\"source\":\"web-form\",\"policyVersion\":\"2026-01\",\"evidence\":\"form 7\"}"
+            .formatted(granted));
+  }
+
+  static JsonObject consents(String customerId) {
+    Reply reply = admin.get("/api/v1/customers/" + customerId + "/consents");
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json();
+  }
+
+  static boolean granted(String customerId, String purpose) {
+    return consents(customerId)
+        .getJsonObject("current")
+        .getJsonObject(purpose)
+        .getBoolean("granted");
+  }
+
+  /** Waits for the mail to this address with this many messages in all; never just sleeps. */
+  static List<MimeMessage> mailTo(String address, int count) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (true) {
+      List<MimeMessage> received =
+          Arrays.stream(smtp.getReceivedMessages())
+              .filter(m -> recipient(m).equalsIgnoreCase(address))
+              .toList();
+      if (received.size() >= count || Instant.now().isAfter(deadline)) {
+        assertEquals(count, received.size(), "messages to " + address);
+        return received;
+      }
+      smtp.waitForIncomingEmail(500, smtp.getReceivedMessages().length + 1);
+    }
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String part(MimeMessage message, String type) throws Exception {
+    Multipart parts = (Multipart) message.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (parts.getBodyPart(i).isMimeType(type)) {
+        return (String) parts.getBodyPart(i).getContent();
+      }
+    }
+    throw new AssertionError("no " + type + " part");
+  }
+
+  static String unsubscribeUrl(MimeMessage message) throws Exception {
+    Matcher link = UNSUBSCRIBE_LINK.matcher(message.getHeader("List-Unsubscribe", ","));
+    assertTrue(link.find(), "List-Unsubscribe names the one-click link");
+    return link.group(1);
+  }
+
+  @Test
+  void aGrantIsConfirmedByAnEmailThatCarriesWorkingOneClickUnsubscribe() throws Exception {
+    String email = uniqueEmail();
+    String id = newCustomer(email, "vi");
+
+    Reply granted = grant(id, "NEWSLETTER", true);
+    assertEquals(200, granted.status(), granted::toString);
+    assertTrue(granted.json().getBoolean("granted"));
+    assertEquals("NEWSLETTER", granted.json().getString("purpose"));
+
+    MimeMessage confirmation = mailTo(email, 1).get(0);
+    assertFalse(confirmation.getSubject().contains("[QC]"), "a service notice is never labelled");
+    assertEquals("privacy@custodian.test", confirmation.getFrom()[0].toString());
+    assertEquals(
+        "List-Unsubscribe=One-Click", confirmation.getHeader("List-Unsubscribe-Post", null));
+    String listUnsubscribe = confirmation.getHeader("List-Unsubscribe", ",");
+    assertTrue(listUnsubscribe.contains("<mailto:privacy@custodian.test?"), listUnsubscribe);
+    String link = unsubscribeUrl(confirmation);
+    assertTrue(
+        link.startsWith(custodian.baseUri().toString().replaceAll("/$", "")),
+        "links point at this server by default: " + link);
+    String text = part(confirmation, "text/plain");
+    assertTrue(text.contains(COMPANY) && text.contains(COMPANY_ADDRESS), "footer: " + text);
+    assertTrue(text.contains(link), "a visible unsubscribe link: " + text);
+    String html = part(confirmation, "text/html");
+    assertTrue(html.contains("Công ty &lt;Lưu Trữ&gt; &amp; Dữ Liệu"), "escaped: " + html);
+    assertTrue(html.contains("Phạm &lt;Thu&gt; Hà"), html);
+
+    Reply page = anonymous.get(link);
+    assertEquals(200, page.status(), page::toString);
+    assertTrue(page.header("Content-Type").startsWith("text/html"));
+    assertTrue(page.body().contains("<form method=\"post\""), page.body());
+    assertTrue(granted(id, "NEWSLETTER"), "GET alone changes nothing");
+
+    Reply oneClick = anonymous.postForm(link, "List-Unsubscribe=One-Click");
+    assertEquals(200, oneClick.status(), oneClick::toString);
+    assertFalse(granted(id, "NEWSLETTER"), "withdrawn at once");
+    JsonObject last = lastEvent(id);
+    assertEquals("email-link", last.getString("source"));
+    assertEquals("data-subject", last.getString("actor"));
+    assertFalse(last.getBoolean("granted"));
+
+    MimeMessage withdrawn = mailTo(email, 2).get(1);
+    assertNull(withdrawn.getHeader("List-Unsubscribe"), "nothing left to unsubscribe from");
+    assertFalse(withdrawn.getSubject().contains("[QC]"));
+
+    Reply again = anonymous.postForm(link, "List-Unsubscribe=One-Click");
+    assertEquals(200, again.status(), "repeating it is harmless");
+    assertEquals(0, waitingNotices(), "and sends no second confirmation");
+    assertEquals(2, consents(id).getJsonArray("history").size());
+  }
+
+  private static JsonObject lastEvent(String customerId) {
+    var history = consents(customerId).getJsonArray("history");
+    return history.getJsonObject(history.size() - 1);
+  }
+
+  private static long waitingNotices() throws Exception {
+    try (Connection db = postgres.connect(databaseUrl);
+        ResultSet rs = db.createStatement().executeQuery("select count(*) from consent_notice")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void aForgedOrAlteredTokenIsRefusedAndChangesNothing() throws Exception {
+    String email = uniqueEmail();
+    String id = newCustomer(email, "en");
+    grant(id, "SURVEY", true);
+    String link = unsubscribeUrl(mailTo(email, 1).get(0));
+    int at = link.indexOf("t=") + 5;
+    String altered =
+        link.substring(0, at) + (link.charAt(at) == 'A' ? 'B' : 'A') + link.substring(at + 1);
+
+    assertEquals(400, anonymous.postForm(altered, "List-Unsubscribe=One-Click").status());
+    assertEquals(400, anonymous.get(altered).status());
+    assertEquals(400, anonymous.postForm(link.replaceAll("t=.*", "t=forged"), "").status());
+    assertEquals(400, anonymous.get(link.replace("/unsubscribe", "/preferences") + "x").status());
+    assertTrue(granted(id, "SURVEY"), "nothing changed");
+  }
+
+  @Test
+  void aReImportDoesNotResubscribeButThePersonsOwnChoiceDoes() throws Exception {
+    String email = uniqueEmail();
+    String id = newCustomer(email, "en");
+    grant(id, "NEWSLETTER", true);
+    String link = unsubscribeUrl(mailTo(email, 1).get(0));
+    assertEquals(200, anonymous.postForm(link, "List-Unsubscribe=One-Click").status());
+
+    Reply reimport = grant(id, "NEWSLETTER", true);
+    assertEquals(200, reimport.status(), reimport::toString);
+    assertFalse(reimport.json().getBoolean("granted"));
+    assertFalse(reimport.json().getBoolean("applied"));
+    assertEquals("SUPPRESSED_UNSUBSCRIBED", reimport.json().getString("notAppliedReason"));
+    assertFalse(granted(id, "NEWSLETTER"), "the claim is recorded, not granted");
+    assertFalse(lastEvent(id).getBoolean("applied"));
+
+    String preferences = link.replace("/unsubscribe", "/preferences");
+    Reply page = anonymous.get(preferences + "&lang=en");
+    assertEquals(200, page.status(), page::toString);
+    assertTrue(page.body().contains("value=\"NEWSLETTER\">"), "shown unticked: " + page.body());
+    Reply chosen = anonymous.postForm(preferences, "submitted=1&purpose=NEWSLETTER&purpose=SURVEY");
+    assertEquals(200, chosen.status(), chosen::toString);
+    assertTrue(chosen.body().contains("value=\"NEWSLETTER\" checked"), chosen.body());
+    assertTrue(granted(id, "NEWSLETTER"), "the person's explicit opt-in counts");
+    assertTrue(granted(id, "SURVEY"));
+    assertEquals("preference-page", lastEvent(id).getString("source"));
+  }
+
+  @Test
+  void badConsentInputIsRefusedWithClearErrors() {
+    String id = newCustomer(uniqueEmail(), "vi");
+    String path = "/api/v1/customers/" + id + "/consents/";
+
+    Reply unknownPurpose = admin.put(path + "SPAM", "{\"granted\":true,\"source\":\"web\"}");
+    assertEquals(400, unknownPurpose.status(), unknownPurpose::toString);
+    assertEquals("application/problem+json", unknownPurpose.header("Content-Type"));
+    Reply noSource = admin.put(path + "NEWSLETTER", "{\"granted\":true}");
+    assertEquals(400, noSource.status(), noSource::toString);
+    assertEquals(
+        "source", noSource.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    Reply reserved = admin.put(path + "NEWSLETTER", "{\"granted\":true,\"source\":\"email-link\"}");
+    assertEquals(400, reserved.status(), reserved::toString);
+    Reply unknownCustomer =
+        admin.put(
+            "/api/v1/customers/" + UUID.randomUUID() + "/consents/SURVEY",
+            "{\"granted\":true,\"source\":\"web\"}");
+    assertEquals(404, unknownCustomer.status());
+    assertEquals(0, consents(id).getJsonArray("history").size(), "nothing was recorded");
+    assertEquals(403, custodianAs("MARKETING").get(path.replaceAll("/$", "")).status());
+  }
+
+  private static Api custodianAs(String role) {
+    String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    admin.post(
+        "/api/v1/accounts",
+        "{\"username\":\"%s\",\"password\":\"password-%s\",\"roles\":[\"%s\"]}"
+            .formatted(name, name, role));
+    return admin.as(name, "password-" + name);
+  }
+
+  @Test
+  void consentIsOnTheRecordInTheExportAndInTheAuditTrail() throws Exception {
+    String email = uniqueEmail();
+    String id = newCustomer(email, "vi");
+    grant(id, "RENEWAL_REMINDER", true);
+    mailTo(email, 1);
+
+    JsonObject customer = admin.get("/api/v1/customers/" + id).json();
+    JsonObject renewal = customer.getJsonObject("consents").getJsonObject("RENEWAL_REMINDER");
+    assertTrue(renewal.getBoolean("granted"));
+    assertFalse(customer.getJsonObject("consents").getJsonObject("SURVEY").getBoolean("granted"));
+
+    JsonObject export = admin.get("/api/v1/customers/" + id + "/export").json();
+    JsonObject event = export.getJsonArray("consentHistory").getJsonObject(0);
+    assertEquals("RENEWAL_REMINDER", event.getString("purpose"));
+    assertEquals("form 7", event.getString("evidence"));
+    assertEquals("2026-01", event.getString("policyVersion"));
+    assertEquals("admin", event.getString("actor"));
+
+    List<String> actions =
+        admin.get("/api/v1/audit?size=500&customerId=" + id).items().stream()
+            .map(e -> e.asJsonObject().getString("action"))
+            .toList();
+    assertTrue(actions.containsAll(List.of("CONSENT_GRANTED", "EMAIL_SENT")), actions::toString);
+
+    String dump = DatabaseDump.of(postgres, databaseUrl);
+    assertFalse(dump.contains("form 7"), "evidence is encrypted at rest");
+    assertFalse(dump.contains(email), "no address in any table");
+  }
+
+  @Test
+  void anErasedPersonsLinksStopWorkingAndTheAddressStaysSuppressed() throws Exception {
+    String email = uniqueEmail();
+    String id = newCustomer(email, "vi");
+    grant(id, "NEWSLETTER", true);
+    String link = unsubscribeUrl(mailTo(email, 1).get(0));
+
+    assertEquals(204, admin.delete("/api/v1/customers/" + id).status());
+
+    assertEquals(400, anonymous.postForm(link, "List-Unsubscribe=One-Click").status());
+    Reply lookup = admin.post("/api/v1/suppressions/lookup", "{\"email\":\"%s\"}".formatted(email));
+    assertEquals(200, lookup.status(), lookup::toString);
+    assertEquals(
+        "ERASED", lookup.json().getJsonArray("entries").getJsonObject(0).getString("reason"));
+  }
+}
