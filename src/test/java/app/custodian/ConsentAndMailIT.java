@@ -187,6 +187,9 @@ class ConsentAndMailIT {
     Reply page = anonymous.get(link);
     assertEquals(200, page.status(), page::toString);
     assertTrue(page.header("Content-Type").startsWith("text/html"));
+    assertTrue(page.body().contains("<html lang=\"vi\">"), "in the person's language");
+    assertTrue(page.body().contains("Hủy đăng ký"), page.body());
+    assertEquals("no-referrer", page.header("Referrer-Policy"), "the token must not leak");
     assertTrue(page.body().contains("<form method=\"post\""), page.body());
     assertTrue(granted(id, "NEWSLETTER"), "GET alone changes nothing");
 
@@ -326,6 +329,7 @@ class ConsentAndMailIT {
     String dump = DatabaseDump.of(postgres, databaseUrl);
     assertFalse(dump.contains("form 7"), "evidence is encrypted at rest");
     assertFalse(dump.contains(email), "no address in any table");
+    assertFalse(custodian.log().contains(email), "no address in the log");
   }
 
   @Test

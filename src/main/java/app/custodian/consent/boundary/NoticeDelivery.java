@@ -19,10 +19,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends one queued confirmation: checks at that moment that it is still wanted and allowed, hands
@@ -40,6 +42,10 @@ public class NoticeDelivery {
   @Inject ConsentMessages messages;
   @Inject MailGateway mail;
   @Inject AuditTrail audit;
+
+  @Inject
+  @ConfigProperty(name = "custodian.mail.retry.after", defaultValue = "PT30S")
+  String firstRetry;
 
   Clock clock = Clock.systemUTC();
 
@@ -70,7 +76,7 @@ public class NoticeDelivery {
       em.remove(notice);
       done(notice, "EMAIL_REJECTED", "SMTP " + e.code());
     } catch (MailUnavailableException e) {
-      notice.retryLater(now);
+      notice.retryLater(now, Duration.parse(firstRetry));
       LOG.warning(
           () ->
               "Confirmation "

@@ -20,7 +20,6 @@ import java.util.Objects;
 @Table(name = "consent_notice")
 public class ConsentNotice {
 
-  static final Duration FIRST_RETRY = Duration.ofSeconds(30);
   static final Duration LONGEST_WAIT = Duration.ofHours(1);
   static final int MAX_ATTEMPTS = 30;
 
@@ -54,14 +53,17 @@ public class ConsentNotice {
     this.nextAttemptAt = createdAt;
   }
 
-  /** After a transient failure: the next try waits twice as long as the last, up to an hour. */
-  public void retryLater(Instant now) {
+  /**
+   * After a transient failure: the first retry waits {@code firstWait}, each next one twice as long
+   * as the last, up to an hour.
+   */
+  public void retryLater(Instant now, Duration firstWait) {
     attempts++;
-    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+    Duration wait = firstWait.multipliedBy(1L << Math.min(attempts - 1, 20));
     nextAttemptAt = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
   }
 
-  /** Whether retrying has gone on long enough (about a day) to give up. */
+  /** Whether retrying has gone on long enough (about a day, by default) to give up. */
   public boolean exhausted() {
     return attempts >= MAX_ATTEMPTS;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.custodian.testing.ScriptedSmtpServer;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Session;
@@ -121,7 +122,7 @@ class MailTransportTest {
 
   @Test
   void reusesConnectionsUpToTheCap() throws Exception {
-    try (FakeSmtpServer server = FakeSmtpServer.accepting();
+    try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting();
         MailTransport transport = new MailTransport(server.settings(), 2)) {
       sendConcurrently(transport, 20);
 
@@ -132,7 +133,7 @@ class MailTransportTest {
 
   @Test
   void reconnectsWhenTheServerHungUp() throws Exception {
-    try (FakeSmtpServer server = new FakeSmtpServer("250 OK", "250 OK", true);
+    try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 OK", "250 OK", true);
         MailTransport transport = new MailTransport(server.settings(), 1)) {
       for (int i = 0; i < 3; i++) {
         transport.send(advertising(ADDRESS));
@@ -145,8 +146,8 @@ class MailTransportTest {
 
   @Test
   void aRecipientRefusedForGoodIsRejected() throws Exception {
-    try (FakeSmtpServer server =
-            new FakeSmtpServer("550 5.1.1 <" + ADDRESS + ">: no such user", "250 OK", false);
+    try (ScriptedSmtpServer server =
+            new ScriptedSmtpServer("550 5.1.1 <" + ADDRESS + ">: no such user", "250 OK", false);
         MailTransport transport = new MailTransport(server.settings(), 1)) {
       MailRejectedException rejected =
           assertThrows(MailRejectedException.class, () -> transport.send(advertising(ADDRESS)));
@@ -165,8 +166,8 @@ class MailTransportTest {
 
   @Test
   void aMessageRefusedForGoodIsRejected() throws Exception {
-    try (FakeSmtpServer server =
-            new FakeSmtpServer("250 OK", "554 5.7.1 message refused as spam", false);
+    try (ScriptedSmtpServer server =
+            new ScriptedSmtpServer("250 OK", "554 5.7.1 message refused as spam", false);
         MailTransport transport = new MailTransport(server.settings(), 1)) {
       MailRejectedException rejected =
           assertThrows(MailRejectedException.class, () -> transport.send(advertising(ADDRESS)));
@@ -177,8 +178,8 @@ class MailTransportTest {
 
   @Test
   void aTemporaryRefusalMeansTryLater() throws Exception {
-    try (FakeSmtpServer server =
-            new FakeSmtpServer(
+    try (ScriptedSmtpServer server =
+            new ScriptedSmtpServer(
                 "451 4.7.1 <" + ADDRESS + ">: greylisted, try again later", "250 OK", false);
         MailTransport transport = new MailTransport(server.settings(), 1)) {
       MailUnavailableException unavailable =

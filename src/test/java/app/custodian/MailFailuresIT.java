@@ -1,0 +1,169 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.testing.Api;
+import app.custodian.testing.Api.Reply;
+import app.custodian.testing.CustodianProcess;
+import app.custodian.testing.Postgres;
+import app.custodian.testing.ScriptedSmtpServer;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a mail server's refusals do to confirmation emails: a permanent one suppresses the address,
+ * a temporary one is retried until the message goes, and nothing is lost or sent twice.
+ */
+class MailFailuresIT {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+  @TempDir static Path dataDir;
+  static Postgres postgres;
+  static ScriptedSmtpServer smtp;
+  static CustodianProcess custodian;
+  static Api admin;
+  static final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
+
+  @BeforeAll
+  static void start() throws Exception {
+    smtp = new ScriptedSmtpServer(MailFailuresIT::rcptReply, "250 2.0.0 queued", false);
+    postgres = Postgres.start();
+    Map<String, String> env = postgres.custodianSettings(postgres.createDatabase());
+    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
+    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
+    env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.port()));
+    env.put("CUSTODIAN_MAIL_RETRY_AFTER", "PT1S");
+    custodian = new CustodianProcess(dataDir, env).start();
+    admin = custodian.api("admin", ADMIN_PASSWORD);
+  }
+
+  /** bounce-*: no such user; busy-*: try again later, once. */
+  static String rcptReply(String address) {
+    if (address.startsWith("bounce-")) {
+      return "550 5.1.1 no such user";
+    }
+    if (address.startsWith("busy-") && refusedOnce.add(address)) {
+      return "451 4.3.0 mailbox busy, try again later";
+    }
+    return "250 2.1.5 OK";
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (custodian != null) {
+      custodian.stop();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    if (smtp != null) {
+      smtp.close();
+    }
+  }
+
+  static String newCustomerGranting(String email, String purpose) {
+    Reply created =
+        admin.post(
+            "/api/v1/customers", "{\"fullName\":\"Đỗ Minh\",\"email\":\"%s\"}".formatted(email));
+    assertEquals(201, created.status(), created::toString);
+    String id = created.json().getString("id");
+    Reply granted = grant(id, purpose);
+    assertEquals(200, granted.status(), granted::toString);
+    assertTrue(granted.json().getBoolean("applied"));
+    return id;
+  }
+
+  static Reply grant(String id, String purpose) {
+    return admin.put(
+        "/api/v1/customers/" + id + "/consents/" + purpose,
+        "{\"granted\":true,\"source\":\"call-centre\"}");
+  }
+
+  /** Polls the audit trail until the customer has an entry with this action. */
+  static JsonObject awaitAudit(String customerId, String action) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      var entries =
+          admin.get("/api/v1/audit?customerId=" + customerId + "&action=" + action).items();
+      if (!entries.isEmpty()) {
+        return entries.getJsonObject(0);
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no " + action + " for " + customerId);
+  }
+
+  @Test
+  void aPermanentRejectionSuppressesTheAddressForEveryPurpose() throws Exception {
+    String email = "bounce-" + UUID.randomUUID() + "@example.vn";
+    String id = newCustomerGranting(email, "NEWSLETTER");
+
+    JsonObject rejected = awaitAudit(id, "EMAIL_REJECTED");
+    assertTrue(rejected.getString("detail").contains("550"), rejected::toString);
+    assertFalse(rejected.getString("detail").contains(email), "ids only in the audit trail");
+
+    Reply lookup = admin.post("/api/v1/suppressions/lookup", "{\"email\":\"%s\"}".formatted(email));
+    JsonObject entry = lookup.json().getJsonArray("entries").getJsonObject(0);
+    assertEquals("HARD_BOUNCE", entry.getString("reason"));
+    assertEquals("ALL", entry.getString("scope"));
+    Reply survey = grant(id, "SURVEY");
+    assertFalse(survey.json().getBoolean("applied"), survey::toString);
+    assertEquals("SUPPRESSED_HARD_BOUNCE", survey.json().getString("notAppliedReason"));
+    assertFalse(smtp.delivered.contains(email));
+    assertFalse(custodian.log().contains(email), "no address in the log");
+  }
+
+  @Test
+  void aTemporaryRefusalIsRetriedUntilTheMessageGoesOnce() throws Exception {
+    String email = "busy-" + UUID.randomUUID() + "@example.vn";
+    String id = newCustomerGranting(email, "RENEWAL_REMINDER");
+
+    awaitAudit(id, "EMAIL_SENT");
+    assertEquals(List.of(email, email), smtp.asked.stream().filter(email::equals).toList());
+    assertEquals(List.of(email), smtp.delivered.stream().filter(email::equals).toList());
+    assertTrue(refusedOnce.contains(email), "the first attempt was refused");
+    assertFalse(custodian.log().contains(email), "no address in the log");
+  }
+
+  @Test
+  void aManualSuppressionBlocksGrantsUntilAnAdminRemovesIt() {
+    String email = "manual-" + UUID.randomUUID() + "@example.vn";
+    String id =
+        admin
+            .post(
+                "/api/v1/customers", "{\"fullName\":\"Vũ Lan\",\"email\":\"%s\"}".formatted(email))
+            .json()
+            .getString("id");
+    String body = "{\"email\":\"%s\",\"scope\":\"SURVEY\"}".formatted(email);
+
+    Reply added = admin.post("/api/v1/suppressions", body);
+    assertEquals(200, added.status(), added::toString);
+    assertEquals(
+        "MANUAL", added.json().getJsonArray("entries").getJsonObject(0).getString("reason"));
+    assertFalse(grant(id, "SURVEY").json().getBoolean("applied"));
+    assertTrue(grant(id, "NEWSLETTER").json().getBoolean("applied"), "other purposes are free");
+
+    Reply invalid = admin.post("/api/v1/suppressions", "{\"email\":\"nope\",\"scope\":\"SPAM\"}");
+    assertEquals(400, invalid.status(), invalid::toString);
+    assertEquals(2, invalid.json().getJsonArray("errors").size());
+
+    Reply removed = admin.post("/api/v1/suppressions/remove", body);
+    assertTrue(removed.json().getBoolean("removed"), removed::toString);
+    assertTrue(grant(id, "SURVEY").json().getBoolean("applied"));
+  }
+}
