@@ -25,7 +25,9 @@ import java.util.StringJoiner;
 @Stateless
 public class AuditTrail {
 
-  static final String SYSTEM_ACTOR = "system";
+  /** The actor of what the application does by itself. */
+  public static final String SYSTEM_ACTOR = "system";
+
   private static final int VERIFY_BATCH = 1000;
 
   @PersistenceContext EntityManager em;

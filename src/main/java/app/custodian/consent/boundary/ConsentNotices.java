@@ -5,8 +5,6 @@ import app.custodian.consent.entity.NoticeKind;
 import app.custodian.consent.entity.Purpose;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,25 +18,12 @@ import java.time.Clock;
 public class ConsentNotices {
 
   @PersistenceContext EntityManager em;
-  @Inject Event<Queued> queued;
+  @Inject Event<NoticeQueued> queued;
 
   Clock clock = Clock.systemUTC();
 
   public void enqueue(String customerId, NoticeKind kind, Purpose purpose) {
     em.persist(new ConsentNotice(customerId, kind, purpose, clock.instant()));
-    queued.fire(new Queued());
-  }
-
-  /** Fired when a notice was queued; observed after the commit. */
-  public record Queued() {}
-
-  /** Starts sending once the transaction that queued a notice has committed. */
-  @jakarta.enterprise.context.ApplicationScoped
-  public static class AfterCommit {
-    @Inject NoticeDispatcher dispatcher;
-
-    void dispatch(@Observes(during = TransactionPhase.AFTER_SUCCESS) Queued event) {
-      dispatcher.dispatchSoon();
-    }
+    queued.fire(new NoticeQueued());
   }
 }

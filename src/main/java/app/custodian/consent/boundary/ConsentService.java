@@ -115,7 +115,8 @@ public class ConsentService {
    */
   public boolean unsubscribe(String customerId, Purpose purpose, String evidence) {
     Recipient recipient = lock(customerId);
-    suppressions.suppress(recipient.emailIndex(), purpose.name(), SuppressionReason.UNSUBSCRIBED);
+    suppressions.suppressAs(
+        DATA_SUBJECT, recipient.emailIndex(), purpose.name(), SuppressionReason.UNSUBSCRIBED);
     ConsentState state = state(customerId, purpose);
     if (state != null && !state.granted()) {
       audit.recordAs(DATA_SUBJECT, "UNSUBSCRIBE_REPEATED", customerId, purpose.name());
@@ -146,8 +147,8 @@ public class ConsentService {
       if (wants && !has) {
         record(recipient, byDataSubject(purpose, true, PREFERENCE_PAGE, "ticked"), true);
       } else if (!wants && has) {
-        suppressions.suppress(
-            recipient.emailIndex(), purpose.name(), SuppressionReason.UNSUBSCRIBED);
+        suppressions.suppressAs(
+            DATA_SUBJECT, recipient.emailIndex(), purpose.name(), SuppressionReason.UNSUBSCRIBED);
         record(recipient, byDataSubject(purpose, false, PREFERENCE_PAGE, "unticked"), false);
       }
     }
@@ -171,7 +172,7 @@ public class ConsentService {
       state.apply(event);
     }
     if (explicitOptIn && claim.granted()) {
-      suppressions.liftForOptIn(recipient.emailIndex(), claim.purpose(), suppressed);
+      suppressions.liftForOptIn(claim.actor(), claim.purpose(), suppressed);
     }
     if (event.applied() && event.granted() && !wasGranted) {
       notices.enqueue(recipient.customerId(), NoticeKind.GRANTED, claim.purpose());

@@ -72,7 +72,11 @@ public class NoticeDelivery {
       em.remove(notice);
       done(notice, "EMAIL_SENT", messageId);
     } catch (MailRejectedException e) {
-      suppressions.suppress(recipient.emailIndex(), Suppression.ALL, SuppressionReason.HARD_BOUNCE);
+      suppressions.suppressAs(
+          AuditTrail.SYSTEM_ACTOR,
+          recipient.emailIndex(),
+          Suppression.ALL,
+          SuppressionReason.HARD_BOUNCE);
       em.remove(notice);
       done(notice, "EMAIL_REJECTED", "SMTP " + e.code());
     } catch (MailUnavailableException e) {
@@ -113,8 +117,10 @@ public class NoticeDelivery {
     return Optional.empty();
   }
 
+  // Sent by the application itself, whoever's change queued it.
   private void done(ConsentNotice notice, String action, String detail) {
-    audit.record(
+    audit.recordAs(
+        AuditTrail.SYSTEM_ACTOR,
         action,
         notice.customerId(),
         "consent " + notice.kind() + " " + notice.purpose() + ": " + detail);

@@ -37,13 +37,28 @@ public class SuppressionList {
   }
 
   /**
-   * Adds the entry unless the address is already suppressed in that scope; the first reason stays.
+   * Adds the entry unless the address is suppressed in that scope already (the first reason stays).
    */
   public void suppress(String addressIndex, String scope, SuppressionReason reason) {
-    if (em.find(Suppression.class, new Suppression.Key(addressIndex, scope)) == null) {
-      em.persist(new Suppression(addressIndex, scope, reason, clock.instant()));
+    if (add(addressIndex, scope, reason)) {
       audit.record("SUPPRESSION_ADDED", null, scope + " " + reason);
     }
+  }
+
+  /** As {@link #suppress}, on behalf of someone other than the caller. */
+  public void suppressAs(
+      String actor, String addressIndex, String scope, SuppressionReason reason) {
+    if (add(addressIndex, scope, reason)) {
+      audit.recordAs(actor, "SUPPRESSION_ADDED", null, scope + " " + reason);
+    }
+  }
+
+  private boolean add(String addressIndex, String scope, SuppressionReason reason) {
+    if (em.find(Suppression.class, new Suppression.Key(addressIndex, scope)) != null) {
+      return false;
+    }
+    em.persist(new Suppression(addressIndex, scope, reason, clock.instant()));
+    return true;
   }
 
   public void suppressAddress(String email, String scope, SuppressionReason reason) {
@@ -51,11 +66,11 @@ public class SuppressionList {
   }
 
   /** The person opted in again, explicitly: the entries that their own wish can lift go. */
-  public void liftForOptIn(String addressIndex, Purpose purpose, Collection<Suppression> entries) {
+  public void liftForOptIn(String actor, Purpose purpose, Collection<Suppression> entries) {
     for (Suppression entry : entries) {
       if (entry.liftedByOptIn(purpose)) {
         em.remove(em.merge(entry));
-        audit.record("SUPPRESSION_LIFTED", null, entry.scope() + " " + entry.reason());
+        audit.recordAs(actor, "SUPPRESSION_LIFTED", null, entry.scope() + " " + entry.reason());
       }
     }
   }
