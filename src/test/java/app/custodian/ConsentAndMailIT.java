@@ -9,6 +9,7 @@ import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Resources;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.JsonObject;
@@ -71,15 +72,7 @@ class ConsentAndMailIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (custodian != null) {
-      custodian.stop();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (smtp != null) {
-      smtp.stop();
-    }
+    Resources.closeAll(custodian, postgres, smtp == null ? null : smtp::stop);
   }
 
   static String newCustomer(String email, String locale) {
@@ -101,6 +94,12 @@ class ConsentAndMailIT {
         "/api/v1/customers/" + customerId + "/consents/" + purpose,
         "{\"granted\":%s,\"source\":\"web-form\",\"policyVersion\":\"2026-01\",\"evidence\":\"form 7\"}"
             .formatted(granted));
+  }
+
+  /** Grants the purpose and answers the one-click link from the confirmation that follows. */
+  static String grantedLink(String customerId, String email, String purpose) throws Exception {
+    assertEquals(200, grant(customerId, purpose, true).status());
+    return unsubscribeUrl(mailTo(email, 1).get(0));
   }
 
   static JsonObject consents(String customerId) {
@@ -228,8 +227,7 @@ class ConsentAndMailIT {
   void aForgedOrAlteredTokenIsRefusedAndChangesNothing() throws Exception {
     String email = uniqueEmail();
     String id = newCustomer(email, "en");
-    grant(id, "SURVEY", true);
-    String link = unsubscribeUrl(mailTo(email, 1).get(0));
+    String link = grantedLink(id, email, "SURVEY");
     int at = link.indexOf("t=") + 5;
     String altered =
         link.substring(0, at) + (link.charAt(at) == 'A' ? 'B' : 'A') + link.substring(at + 1);
@@ -245,8 +243,7 @@ class ConsentAndMailIT {
   void aReImportDoesNotResubscribeButThePersonsOwnChoiceDoes() throws Exception {
     String email = uniqueEmail();
     String id = newCustomer(email, "en");
-    grant(id, "NEWSLETTER", true);
-    String link = unsubscribeUrl(mailTo(email, 1).get(0));
+    String link = grantedLink(id, email, "NEWSLETTER");
     assertEquals(200, anonymous.postForm(link, "List-Unsubscribe=One-Click").status());
 
     Reply reimport = grant(id, "NEWSLETTER", true);
@@ -336,8 +333,7 @@ class ConsentAndMailIT {
   void anErasedPersonsLinksStopWorkingAndTheAddressStaysSuppressed() throws Exception {
     String email = uniqueEmail();
     String id = newCustomer(email, "vi");
-    grant(id, "NEWSLETTER", true);
-    String link = unsubscribeUrl(mailTo(email, 1).get(0));
+    String link = grantedLink(id, email, "NEWSLETTER");
 
     assertEquals(204, admin.delete("/api/v1/customers/" + id).status());
 

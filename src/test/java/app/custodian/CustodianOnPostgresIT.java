@@ -9,6 +9,7 @@ import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Resources;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,12 +69,7 @@ class CustodianOnPostgresIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (custodian != null) {
-      custodian.stop();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
+    Resources.closeAll(custodian, postgres);
   }
 
   static JsonObject createCustomer(String json) {

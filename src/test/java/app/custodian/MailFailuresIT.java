@@ -8,6 +8,7 @@ import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Resources;
 import app.custodian.testing.ScriptedSmtpServer;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
@@ -65,15 +66,7 @@ class MailFailuresIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (custodian != null) {
-      custodian.stop();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (smtp != null) {
-      smtp.close();
-    }
+    Resources.closeAll(custodian, postgres, smtp);
   }
 
   static String newCustomerGranting(String email, String purpose) {
