@@ -15,6 +15,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +63,7 @@ class ConsentAndMailIT {
     env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
     env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-    env.put("CUSTODIAN_MAIL_FROM", "privacy@custodian.test");
+    env.put("CUSTODIAN_MAIL_FROM", "Bộ phận Bảo mật <privacy@custodian.test>");
     env.put("CUSTODIAN_COMPANY_NAME", COMPANY);
     env.put("CUSTODIAN_COMPANY_ADDRESS", COMPANY_ADDRESS);
     custodian = new CustodianProcess(dataDir, env).start();
@@ -167,7 +168,8 @@ class ConsentAndMailIT {
 
     MimeMessage confirmation = mailTo(email, 1).get(0);
     assertFalse(confirmation.getSubject().contains("[QC]"), "a service notice is never labelled");
-    assertEquals("privacy@custodian.test", confirmation.getFrom()[0].toString());
+    assertEquals(
+        "privacy@custodian.test", ((InternetAddress) confirmation.getFrom()[0]).getAddress());
     assertEquals(
         "List-Unsubscribe=One-Click", confirmation.getHeader("List-Unsubscribe-Post", null));
     String listUnsubscribe = confirmation.getHeader("List-Unsubscribe", ",");

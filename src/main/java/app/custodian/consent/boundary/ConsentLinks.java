@@ -34,7 +34,7 @@ public class ConsentLinks {
     String token = tokens.issue(customerId, purpose.name());
     String mailto =
         "mailto:"
-            + mail.settings().from()
+            + mail.settings().fromAddress()
             + "?subject="
             + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
     return new UnsubscribeLinks(

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +19,14 @@ public final class Texts {
 
   private final String locale;
   private final Map<String, String> texts;
+  private final Map<String, String> forTemplates;
 
   private Texts(String locale, Map<String, String> texts) {
     this.locale = locale;
     this.texts = texts;
+    Map<String, String> flat = new HashMap<>();
+    texts.forEach((key, text) -> flat.put(key.replace('.', '_'), text));
+    this.forTemplates = Map.copyOf(flat);
   }
 
   /** The texts of {@code en} or, for anything else, of {@code vi}. */
@@ -48,9 +53,7 @@ public final class Texts {
 
   /** Every text for templates, dots in keys made underscores: {@code {{t.page_lang}}}. */
   public Map<String, String> forTemplates() {
-    Map<String, String> flat = new java.util.HashMap<>();
-    texts.forEach((key, text) -> flat.put(key.replace('.', '_'), text));
-    return flat;
+    return forTemplates;
   }
 
   private static Texts load(String locale) {

@@ -1,5 +1,7 @@
 package app.custodian.mail.control;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +19,15 @@ public record MailSettings(
 
   public boolean usesSmtp() {
     return smtpHost != null && !smtpHost.isBlank();
+  }
+
+  /** The bare address of {@code from}, without a display name: for {@code mailto:} links. */
+  public String fromAddress() {
+    try {
+      return new InternetAddress(from, true).getAddress();
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("The sender address is invalid: " + from, e);
+    }
   }
 
   boolean authenticates() {

@@ -191,6 +191,38 @@ class MailTransportTest {
   }
 
   @Test
+  void startTlsWhenAskedIsRequiredNeverSkipped() throws Exception {
+    try (ScriptedSmtpServer plainOnly = ScriptedSmtpServer.accepting()) {
+      MailSettings tls =
+          new MailSettings("127.0.0.1", plainOnly.port(), null, null, true, "a@b", null);
+
+      try (MailTransport transport = new MailTransport(tls, 1)) {
+        assertThrows(MailUnavailableException.class, () -> transport.send(advertising(ADDRESS)));
+      }
+      assertEquals(0, plainOnly.messages.get(), "nothing went out in plain text");
+    }
+  }
+
+  @Test
+  void logsInToTheRelayWhenAUserIsSet() throws Exception {
+    GREEN_MAIL.setUser("relay@custodian.example", "relay-user", "relay-secret");
+    MailSettings relay =
+        new MailSettings(
+            "127.0.0.1",
+            GREEN_MAIL.getSmtp().getPort(),
+            "relay-user",
+            "relay-secret",
+            false,
+            "no-reply@custodian.example",
+            null);
+
+    try (MailTransport transport = new MailTransport(relay, 1)) {
+      transport.send(advertising(ADDRESS));
+    }
+    assertEquals(1, GREEN_MAIL.getReceivedMessages().length);
+  }
+
+  @Test
   void noServerMeansTryLater() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
