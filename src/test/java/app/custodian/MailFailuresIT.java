@@ -21,13 +21,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a mail server's refusals do to confirmation emails: a permanent one suppresses the address,
- * a temporary one is retried until the message goes, and nothing is lost or sent twice.
+ * a temporary one is retried until the message goes, even across a killed process, and nothing is
+ * lost or sent twice.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailFailuresIT {
 
   static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -38,6 +43,7 @@ class MailFailuresIT {
   static CustodianProcess custodian;
   static Api admin;
   static final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
+  static volatile boolean released;
 
   @BeforeAll
   static void start() throws Exception {
@@ -53,10 +59,13 @@ class MailFailuresIT {
     admin = custodian.api("admin", ADMIN_PASSWORD);
   }
 
-  /** bounce-*: no such user; busy-*: try again later, once. */
+  /** bounce-*: no such user; busy-*: try again later, once; held-*: later, until released. */
   static String rcptReply(String address) {
     if (address.startsWith("bounce-")) {
       return "550 5.1.1 no such user";
+    }
+    if (address.startsWith("held-") && !released) {
+      return "451 4.4.1 relay queue full";
     }
     if (address.startsWith("busy-") && refusedOnce.add(address)) {
       return "451 4.3.0 mailbox busy, try again later";
@@ -102,6 +111,7 @@ class MailFailuresIT {
   }
 
   @Test
+  @Order(1)
   void aPermanentRejectionSuppressesTheAddressForEveryPurpose() throws Exception {
     String email = "bounce-" + UUID.randomUUID() + "@example.vn";
     String id = newCustomerGranting(email, "NEWSLETTER");
@@ -122,6 +132,7 @@ class MailFailuresIT {
   }
 
   @Test
+  @Order(2)
   void aTemporaryRefusalIsRetriedUntilTheMessageGoesOnce() throws Exception {
     String email = "busy-" + UUID.randomUUID() + "@example.vn";
     String id = newCustomerGranting(email, "RENEWAL_REMINDER");
@@ -134,6 +145,7 @@ class MailFailuresIT {
   }
 
   @Test
+  @Order(3)
   void aManualSuppressionBlocksGrantsUntilAnAdminRemovesIt() {
     String email = "manual-" + UUID.randomUUID() + "@example.vn";
     String id =
@@ -158,5 +170,32 @@ class MailFailuresIT {
     Reply removed = admin.post("/api/v1/suppressions/remove", body);
     assertTrue(removed.json().getBoolean("removed"), removed::toString);
     assertTrue(grant(id, "SURVEY").json().getBoolean("applied"));
+  }
+
+  @Test
+  @Order(4)
+  void aConfirmationWaitingForTheRelaySurvivesAKilledProcess() throws Exception {
+    String email = "held-" + UUID.randomUUID() + "@example.vn";
+    String id = newCustomerGranting(email, "SURVEY");
+    awaitRefusals(email, 2);
+
+    custodian.kill();
+    released = true;
+    custodian.start();
+    admin = custodian.api("admin", ADMIN_PASSWORD);
+
+    awaitAudit(id, "EMAIL_SENT");
+    assertEquals(List.of(email), smtp.delivered.stream().filter(email::equals).toList());
+  }
+
+  /** Polls until the relay has refused the address this many times. */
+  private static void awaitRefusals(String email, int times) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (smtp.asked.stream().filter(email::equals).count() < times) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("the relay was not asked " + times + " times for " + email);
+      }
+      Thread.sleep(100);
+    }
   }
 }
