@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ abstract class PublicPage extends HttpServlet {
 
   @Inject SignedTokens tokens;
 
-  /** The valid token's claims for a customer that still exists, or empty. */
+  /** What the token in {@code ?t=} says if it is genuine; empty for anything else. */
   Optional<SignedTokens.Claims> claims(HttpServletRequest request) {
     return tokens.verify(request.getParameter("t"));
   }
@@ -42,7 +43,9 @@ abstract class PublicPage extends HttpServlet {
       Texts texts,
       Map<String, Object> values)
       throws IOException {
-    String self = request.getRequestURI() + "?t=" + request.getParameter("t");
+    String token = Optional.ofNullable(request.getParameter("t")).orElse("");
+    String self =
+        request.getRequestURI() + "?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     Map<String, Object> scope = new HashMap<>(values);
     scope.put("t", texts.forTemplates());
     scope.put("title", texts.get(page + ".title"));
