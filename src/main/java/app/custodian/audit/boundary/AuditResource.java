@@ -1,5 +1,7 @@
 package app.custodian.audit.boundary;
 
+import static app.custodian.platform.control.Strings.blankToNull;
+
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
@@ -43,10 +45,6 @@ public class AuditResource {
   @Path("verify")
   public ChainVerification verify() {
     return trail.verify();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static Instant instant(String field, String value) {

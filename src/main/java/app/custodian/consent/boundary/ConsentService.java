@@ -1,5 +1,7 @@
 package app.custodian.consent.boundary;
 
+import static app.custodian.platform.control.Strings.blankToNull;
+
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.consent.control.ConsentLedger;
 import app.custodian.consent.entity.ConsentClaim;
@@ -219,9 +221,5 @@ public class ConsentService {
 
   private static ProblemException notFound(String customerId) {
     return ProblemException.notFound("Customer " + customerId);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }
