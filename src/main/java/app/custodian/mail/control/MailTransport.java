@@ -171,7 +171,9 @@ public final class MailTransport implements AutoCloseable {
         throw rejected;
       }
       connections.discard(transport);
-      throw unavailable(e, address);
+      throw new MailUnavailableException(
+          "Could not hand the message to the SMTP server: " + Redaction.describe(e, address),
+          !refusedWithReply(e));
     } catch (RuntimeException e) {
       connections.discard(transport);
       throw e;
@@ -195,6 +197,19 @@ public final class MailTransport implements AutoCloseable {
           : null;
     }
     return null;
+  }
+
+  /**
+   * Whether the server answered with a 4xx reply (to the recipient or the message), so it did not
+   * take the message; any other failure during sending leaves that open.
+   */
+  private static boolean refusedWithReply(MessagingException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SMTPAddressFailedException || t instanceof SMTPSendFailedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static MailUnavailableException unavailable(MessagingException e, String address) {

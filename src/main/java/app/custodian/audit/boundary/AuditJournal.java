@@ -1,0 +1,37 @@
+package app.custodian.audit.boundary;
+
+import app.custodian.platform.control.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Audit entries written with plain JDBC on the caller's connection, for batch jobs that run
+ * outside EJB and JPA: in the caller's transaction, like {@link AuditTrail}, and chained by the
+ * same sealer. Ids only, never personal data.
+ */
+@ApplicationScoped
+public class AuditJournal {
+
+  private static final String INSERT =
+      "insert into audit_entry (id, at, actor, action, customer_id, detail) values (?, ?, ?, ?, ?, ?)";
+
+  /** Writes one entry now; {@code customerId} and {@code detail} may be null. */
+  public void append(
+      Connection connection, String actor, String action, String customerId, String detail)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      insert.setString(1, Ids.newId());
+      insert.setObject(2, Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+      insert.setString(3, actor);
+      insert.setString(4, action);
+      insert.setString(5, customerId);
+      insert.setString(6, detail);
+      insert.executeUpdate();
+    }
+  }
+}

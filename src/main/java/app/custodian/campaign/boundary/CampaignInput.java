@@ -1,0 +1,28 @@
+package app.custodian.campaign.boundary;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A new campaign as marketing writes it; bodies are Mustache templates. */
+public class CampaignInput {
+  @NotBlank
+  @Size(max = 200)
+  public String name;
+
+  /** {@code NEWSLETTER} (the default) or {@code SURVEY}: whose consent counts. */
+  public String purpose;
+
+  @NotBlank
+  @Size(max = 300)
+  public String subject;
+
+  @NotBlank
+  @Size(max = 100_000)
+  public String textBody;
+
+  @Size(max = 200_000)
+  public String htmlBody;
+
+  /** Labelled {@code [QC]} and capped per 24 hours; defaults to true for NEWSLETTER. */
+  public Boolean advertising;
+}

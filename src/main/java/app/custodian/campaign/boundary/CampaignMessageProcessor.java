@@ -1,0 +1,113 @@
+package app.custodian.campaign.boundary;
+
+import app.custodian.campaign.control.CampaignMessage;
+import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.control.Deliveries;
+import app.custodian.campaign.entity.CampaignContent;
+import app.custodian.consent.boundary.ConsentChecks;
+import app.custodian.consent.boundary.ConsentLinks;
+import app.custodian.customer.boundary.Recipient;
+import app.custodian.customer.boundary.Recipients;
+import app.custodian.mail.boundary.MailGateway;
+import app.custodian.mail.control.MailTemplate;
+import app.custodian.mail.control.OutboundMail;
+import app.custodian.mail.control.UnsubscribeLinks;
+import app.custodian.platform.boundary.JobDatabase;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Decides, at this moment, whether the customer gets the campaign: still there, consent still
+ * granted, address not suppressed, and (for advertising) under the rolling 24-hour cap; then
+ * renders their message. A customer over the cap is left for a later run, never dropped.
+ */
+@Named
+@Dependent
+public class CampaignMessageProcessor implements ItemProcessor {
+
+  static final Duration CAP_WINDOW = Duration.ofHours(24);
+
+  @Inject
+  @BatchProperty(name = NewsletterSendJob.CAMPAIGN_ID)
+  String campaignId;
+
+  @Inject
+  @ConfigProperty(name = "custodian.ad.cap.per.24h", defaultValue = "3")
+  int advertisingCap;
+
+  @Inject JobDatabase database;
+  @Inject Recipients recipients;
+  @Inject ConsentChecks consent;
+  @Inject ConsentLinks links;
+  @Inject MailGateway mail;
+  @Inject CampaignMetrics metrics;
+
+  private CampaignContent content;
+  private MailTemplate template;
+
+  @Override
+  public Object processItem(Object item) throws Exception {
+    String customerId = (String) item;
+    try (Connection connection = database.connect()) {
+      if (content == null) {
+        content = CampaignRuns.content(connection, campaignId);
+        template = content.template();
+      }
+      Optional<Recipient> recipient = recipients.read(connection, customerId);
+      if (recipient.isEmpty()) {
+        return skip("gone");
+      }
+      Optional<String> consentEvent =
+          consent.grantingEvent(connection, customerId, content.purpose());
+      if (consentEvent.isEmpty()) {
+        return skip("skipped_no_consent");
+      }
+      if (consent
+          .suppression(connection, recipient.get().emailIndex(), content.purpose())
+          .isPresent()) {
+        return skip("skipped_suppressed");
+      }
+      if (overCap(connection, customerId)) {
+        return skip("deferred");
+      }
+      return new CampaignMessage(
+          customerId,
+          recipient.get().emailIndex(),
+          consentEvent.get(),
+          render(recipient.get()));
+    }
+  }
+
+  private boolean overCap(Connection connection, String customerId) throws SQLException {
+    return content.advertising()
+        && Deliveries.advertisingSince(connection, customerId, Instant.now().minus(CAP_WINDOW))
+            >= advertisingCap;
+  }
+
+  private OutboundMail render(Recipient recipient) {
+    UnsubscribeLinks personal = links.forPurpose(recipient.customerId(), content.purpose());
+    var rendered =
+        template.render(
+            Map.of(
+                "fullName", recipient.fullName(),
+                "unsubscribeUrl", personal.url(),
+                "preferencesUrl", personal.preferencesUrl()));
+    return mail.composer()
+        .compose(recipient.email(), recipient.locale(), rendered, content.category(), personal);
+  }
+
+  private Object skip(String outcome) {
+    metrics.count(outcome);
+    return null;
+  }
+}

@@ -1,0 +1,135 @@
+package app.custodian.campaign.boundary;
+
+import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.campaign.control.CampaignRules;
+import app.custodian.campaign.entity.Campaign;
+import app.custodian.campaign.entity.CampaignContent;
+import app.custodian.campaign.entity.CampaignStatus;
+import app.custodian.campaign.entity.DeliveryStatus;
+import app.custodian.jobs.boundary.JobRuns;
+import app.custodian.platform.control.Ids;
+import app.custodian.platform.control.ProblemException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Campaigns for marketing: no personal data passes through here, only ids and figures. */
+@Stateless
+public class CampaignService {
+
+  @PersistenceContext EntityManager em;
+  @Inject AuditTrail audit;
+  @Inject JobRuns jobs;
+  @Resource SessionContext session;
+
+  Clock clock = Clock.systemUTC();
+
+  public CampaignView create(CampaignInput input) {
+    CampaignContent content =
+        CampaignRules.content(
+            input.name.strip(),
+            input.purpose,
+            input.advertising,
+            input.subject,
+            input.textBody,
+            input.htmlBody);
+    Campaign campaign = new Campaign(content, caller(), clock.instant());
+    em.persist(campaign);
+    audit.record("CAMPAIGN_CREATED", null, "campaign " + campaign.id());
+    return view(campaign);
+  }
+
+  public CampaignView read(String id) {
+    Campaign campaign = load(id, LockModeType.NONE);
+    if (campaign.status() == CampaignStatus.SENDING
+        && campaign.executionId() != null
+        && !jobs.isLive(campaign.executionId())) {
+      campaign.failed(); // its run ended without finishing it, or its process died
+    }
+    return view(campaign);
+  }
+
+  /**
+   * Marks the campaign as being sent before its job starts, so a second request meanwhile is a
+   * 409.
+   */
+  public void startSending(String id) {
+    Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
+    Long previous = campaign.executionId();
+    try {
+      campaign.startSending(previous != null && jobs.isLive(previous));
+    } catch (IllegalStateException e) {
+      throw ProblemException.conflict(e.getMessage());
+    }
+    audit.record("CAMPAIGN_SEND_REQUESTED", null, "campaign " + id);
+  }
+
+  public void sendingBy(String id, long executionId) {
+    load(id, LockModeType.PESSIMISTIC_WRITE).sendingBy(executionId);
+  }
+
+  public void couldNotStart(String id) {
+    load(id, LockModeType.PESSIMISTIC_WRITE).failed();
+  }
+
+  /**
+   * Gives up the messages that were in flight when a process died, so the next run sends them:
+   * the operator accepts that some of these people may get the message twice.
+   *
+   * @return how many
+   */
+  public int releaseUncertain(String id) {
+    Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
+    if (campaign.status() == CampaignStatus.SENDING) {
+      throw ProblemException.conflict("The campaign is being sent; wait until its run ends");
+    }
+    int released =
+        em.createNativeQuery("delete from delivery where campaign_id = ?1 and status = ?2")
+            .setParameter(1, id)
+            .setParameter(2, DeliveryStatus.UNCERTAIN.name())
+            .executeUpdate();
+    audit.record("CAMPAIGN_UNCERTAIN_RELEASED", null, "campaign " + id + ": " + released);
+    return released;
+  }
+
+  private CampaignView view(Campaign campaign) {
+    Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select status, count(*) from delivery where campaign_id = ?1 group by status")
+            .setParameter(1, campaign.id())
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put(DeliveryStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
+    }
+    CampaignStats stats =
+        new CampaignStats(
+            counts.getOrDefault(DeliveryStatus.SENT, 0L),
+            campaign.skippedNoConsent(),
+            campaign.skippedSuppressed(),
+            counts.getOrDefault(DeliveryStatus.FAILED, 0L),
+            counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0L),
+            counts.getOrDefault(DeliveryStatus.PENDING, 0L),
+            campaign.deferred());
+    return CampaignView.of(campaign, campaign.status().name(), stats);
+  }
+
+  private Campaign load(String id, LockModeType lock) {
+    return Ids.parse(id)
+        .map(key -> em.find(Campaign.class, key, lock))
+        .orElseThrow(() -> ProblemException.notFound("Campaign " + id));
+  }
+
+  private String caller() {
+    return session.getCallerPrincipal().getName();
+  }
+}

@@ -1,0 +1,15 @@
+package app.custodian.campaign.boundary;
+
+/**
+ * How a campaign's sending went. {@code sent}, {@code failed} and {@code uncertain} count delivery
+ * rows and move while it runs; the skipped and {@code deferred} (over the 24-hour cap, or eligible
+ * since) figures are the live customers without a message as the last run found them.
+ */
+public record CampaignStats(
+    long sent,
+    long skippedNoConsent,
+    long skippedSuppressed,
+    long failed,
+    long uncertain,
+    long pending,
+    long deferred) {}

@@ -1,0 +1,69 @@
+package app.custodian.campaign.boundary;
+
+import app.custodian.jobs.boundary.JobRuns;
+import app.custodian.jobs.boundary.JobsResource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+/** Not transactional itself: a job starts only after the campaign's state has committed. */
+@Path("campaigns")
+@RolesAllowed({"MARKETING", "ADMIN"})
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignsResource {
+
+  @Inject CampaignService campaigns;
+  @Inject JobRuns jobs;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@Valid @NotNull CampaignInput input) {
+    CampaignView campaign = campaigns.create(input);
+    return Response.created(UriBuilder.fromPath("/api/v1/campaigns/{id}").build(campaign.id()))
+        .entity(campaign)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public CampaignView read(@PathParam("id") String id) {
+    return campaigns.read(id);
+  }
+
+  @POST
+  @Path("{id}/send")
+  public Response send(@PathParam("id") String id) {
+    campaigns.startSending(id);
+    return JobsResource.accepted(startJob(id));
+  }
+
+  @POST
+  @Path("{id}/resend-uncertain")
+  public Response resendUncertain(@PathParam("id") String id) {
+    campaigns.releaseUncertain(id);
+    campaigns.startSending(id);
+    return JobsResource.accepted(startJob(id));
+  }
+
+  private long startJob(String id) {
+    long executionId;
+    try {
+      executionId = jobs.start(NewsletterSendJob.NAME, NewsletterSendJob.parameters(id));
+    } catch (RuntimeException e) {
+      campaigns.couldNotStart(id);
+      throw e;
+    }
+    campaigns.sendingBy(id, executionId);
+    return executionId;
+  }
+}

@@ -1,0 +1,127 @@
+package app.custodian.jobs.boundary;
+
+import app.custodian.platform.control.ProblemException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Starts, reads and restarts job executions. Call it outside a transaction: the batch runtime
+ * keeps its own records.
+ */
+@ApplicationScoped
+public class JobRuns {
+
+  private static final Set<BatchStatus> ACTIVE =
+      Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+
+  @Inject RunningJobs running;
+
+  public long start(String jobName, Properties parameters) {
+    return operator().start(jobName, parameters);
+  }
+
+  public Optional<JobExecutionView> find(long executionId) {
+    return execution(executionId).map(this::view);
+  }
+
+  /** Whether the execution is running, here or (started since this process) on another node. */
+  public boolean isLive(long executionId) {
+    return execution(executionId).map(e -> ACTIVE.contains(e.getBatchStatus()) && !orphaned(e))
+        .orElse(false);
+  }
+
+  /**
+   * Runs a failed, stopped or orphaned execution again; the job's own records (delivery rows,
+   * checkpoints) make it continue rather than repeat.
+   *
+   * @return the new execution's id
+   * @throws ProblemException 404 for an unknown id, 409 while it runs or once it completed
+   */
+  public long restart(long executionId) {
+    JobExecution execution =
+        execution(executionId).orElseThrow(() -> ProblemException.notFound("Execution " + executionId));
+    BatchStatus status = execution.getBatchStatus();
+    if (orphaned(execution)) {
+      // the batch runtime still thinks it runs and refuses a restart: run the job anew
+      return operator().start(execution.getJobName(), operator().getParameters(executionId));
+    }
+    if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
+      throw ProblemException.conflict(
+          "Only a failed or stopped execution can be restarted; this one is " + status);
+    }
+    return operator().restart(executionId, new Properties());
+  }
+
+  private JobExecutionView view(JobExecution execution) {
+    return new JobExecutionView(
+        execution.getExecutionId(),
+        execution.getJobName(),
+        execution.getBatchStatus().name(),
+        execution.getExitStatus(),
+        instant(execution.getStartTime()),
+        instant(execution.getEndTime()),
+        orphaned(execution),
+        metrics(execution.getExecutionId()),
+        null);
+  }
+
+  private Map<String, Long> metrics(long executionId) {
+    Map<String, Long> totals = new LinkedHashMap<>();
+    totals.put("read", 0L);
+    totals.put("written", 0L);
+    totals.put("filtered", 0L);
+    totals.put("skipped", 0L);
+    for (StepExecution step : operator().getStepExecutions(executionId)) {
+      for (Metric metric : step.getMetrics()) {
+        String name =
+            switch (metric.getType()) {
+              case READ_COUNT -> "read";
+              case WRITE_COUNT -> "written";
+              case FILTER_COUNT -> "filtered";
+              case READ_SKIP_COUNT, PROCESS_SKIP_COUNT, WRITE_SKIP_COUNT -> "skipped";
+              default -> null;
+            };
+        if (name != null) {
+          totals.merge(name, metric.getValue(), Long::sum);
+        }
+      }
+    }
+    return totals;
+  }
+
+  private boolean orphaned(JobExecution execution) {
+    return ACTIVE.contains(execution.getBatchStatus())
+        && !running.runsHere(execution.getExecutionId())
+        && execution.getCreateTime() != null
+        && execution.getCreateTime().toInstant().isBefore(running.processStart());
+  }
+
+  private Optional<JobExecution> execution(long executionId) {
+    try {
+      return Optional.ofNullable(operator().getJobExecution(executionId));
+    } catch (NoSuchJobExecutionException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static java.time.Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private static JobOperator operator() {
+    return BatchRuntime.getJobOperator();
+  }
+}
