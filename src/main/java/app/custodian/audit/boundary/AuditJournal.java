@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Audit entries written with plain JDBC on the caller's connection, for batch jobs that run
- * outside EJB and JPA: in the caller's transaction, like {@link AuditTrail}, and chained by the
- * same sealer. Ids only, never personal data.
+ * Audit entries written with plain JDBC on the caller's connection, for batch jobs that run outside
+ * EJB and JPA: in the caller's transaction, like {@link AuditTrail}, and chained by the same
+ * sealer. Ids only, never personal data.
  */
 @ApplicationScoped
 public class AuditJournal {

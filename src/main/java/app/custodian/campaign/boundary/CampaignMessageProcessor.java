@@ -81,10 +81,7 @@ public class CampaignMessageProcessor implements ItemProcessor {
         return skip("deferred");
       }
       return new CampaignMessage(
-          customerId,
-          recipient.get().emailIndex(),
-          consentEvent.get(),
-          render(recipient.get()));
+          customerId, recipient.get().emailIndex(), consentEvent.get(), render(recipient.get()));
     }
   }
 

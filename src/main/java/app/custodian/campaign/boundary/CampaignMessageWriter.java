@@ -35,9 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends a chunk's messages over {@code CUSTODIAN_SEND_THREADS} parallel senders, at most {@code
- * CUSTODIAN_SEND_RATE} a second. Each message: a PENDING delivery row committed, the SMTP
- * hand-off, then SENT (with its audit entry) committed. A refusal for now is retried with backoff;
- * when SMTP stays out of reach the claims are given back and the step fails, to be restarted.
+ * CUSTODIAN_SEND_RATE} a second. Each message: a PENDING delivery row committed, the SMTP hand-off,
+ * then SENT (with its audit entry) committed. A refusal for now is retried with backoff; when SMTP
+ * stays out of reach the claims are given back and the step fails, to be restarted.
  */
 @Named
 @Dependent
@@ -97,9 +97,7 @@ public class CampaignMessageWriter extends AbstractItemWriter {
             });
     pacer = new SendPacer(rate);
     try (Connection connection = database.connect()) {
-      advertising =
-          CampaignRuns.content(connection, campaignId)
-              .advertising();
+      advertising = CampaignRuns.content(connection, campaignId).advertising();
     }
   }
 
@@ -152,10 +150,12 @@ public class CampaignMessageWriter extends AbstractItemWriter {
           return settle(connection, message, DeliveryStatus.SENT, messageId, "EMAIL_SENT");
         } catch (MailRejectedException e) {
           consent.suppressHardBounce(connection, message.addressIndex());
-          return settle(connection, message, DeliveryStatus.FAILED, "SMTP " + e.code(), "EMAIL_REJECTED");
+          return settle(
+              connection, message, DeliveryStatus.FAILED, "SMTP " + e.code(), "EMAIL_REJECTED");
         } catch (MailUnavailableException e) {
           if (e.possiblyDelivered()) {
-            return settle(connection, message, DeliveryStatus.UNCERTAIN, e.getMessage(), "EMAIL_UNCERTAIN");
+            return settle(
+                connection, message, DeliveryStatus.UNCERTAIN, e.getMessage(), "EMAIL_UNCERTAIN");
           }
           if (attempt >= retries || unreachable.get()) {
             unreachable.set(true);
@@ -179,7 +179,8 @@ public class CampaignMessageWriter extends AbstractItemWriter {
       throws SQLException {
     connection.setAutoCommit(false);
     try {
-      Deliveries.settle(connection, campaignId, message.customerId(), status, detail, Instant.now());
+      Deliveries.settle(
+          connection, campaignId, message.customerId(), status, detail, Instant.now());
       audit.append(
           connection,
           AuditTrail.SYSTEM_ACTOR,

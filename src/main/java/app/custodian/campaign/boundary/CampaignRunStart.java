@@ -40,7 +40,10 @@ public class CampaignRunStart extends AbstractBatchlet {
           AuditTrail.SYSTEM_ACTOR,
           "CAMPAIGN_RUN_STARTED",
           null,
-          "campaign " + campaignId + " execution " + job.getExecutionId()
+          "campaign "
+              + campaignId
+              + " execution "
+              + job.getExecutionId()
               + (uncertain > 0 ? ", " + uncertain + " in flight before now uncertain" : ""));
       connection.commit();
     }

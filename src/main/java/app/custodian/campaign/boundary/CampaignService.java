@@ -58,8 +58,7 @@ public class CampaignService {
   }
 
   /**
-   * Marks the campaign as being sent before its job starts, so a second request meanwhile is a
-   * 409.
+   * Marks the campaign as being sent before its job starts, so a second request meanwhile is a 409.
    */
   public void startSending(String id) {
     Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
@@ -81,8 +80,8 @@ public class CampaignService {
   }
 
   /**
-   * Gives up the messages that were in flight when a process died, so the next run sends them:
-   * the operator accepts that some of these people may get the message twice.
+   * Gives up the messages that were in flight when a process died, so the next run sends them: the
+   * operator accepts that some of these people may get the message twice.
    *
    * @return how many
    */

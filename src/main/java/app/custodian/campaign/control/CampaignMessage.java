@@ -4,8 +4,8 @@ import app.custodian.mail.control.OutboundMail;
 import java.util.Objects;
 
 /**
- * One rendered campaign message on its way to the writer: the address's blind index (to suppress
- * it on a hard bounce) and the ledger event that allowed it (kept on the delivery row: why did this
+ * One rendered campaign message on its way to the writer: the address's blind index (to suppress it
+ * on a hard bounce) and the ledger event that allowed it (kept on the delivery row: why did this
  * person get this message).
  */
 public record CampaignMessage(

@@ -74,7 +74,8 @@ public final class CampaignRules {
     try {
       return MailTemplate.of("", source, null);
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(field, e.getMessage().replace("The text template", "The template")));
+      errors.add(
+          new FieldError(field, e.getMessage().replace("The text template", "The template")));
       return null;
     }
   }

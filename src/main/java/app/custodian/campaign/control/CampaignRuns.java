@@ -57,8 +57,8 @@ public final class CampaignRuns {
   }
 
   /**
-   * Counts the live customers who have no message of the campaign: without consent to its
-   * purpose, suppressed, or eligible but not sent to (deferred by the cap, or eligible since).
+   * Counts the live customers who have no message of the campaign: without consent to its purpose,
+   * suppressed, or eligible but not sent to (deferred by the cap, or eligible since).
    */
   public static Tally tally(Connection connection, String campaignId, Purpose purpose)
       throws SQLException {

@@ -86,8 +86,8 @@ public final class Deliveries {
   }
 
   /**
-   * Marks what a dead run left {@code PENDING} as {@code UNCERTAIN}: the SMTP server may or may
-   * not have taken those messages. Call it only while no other run of the campaign is going on.
+   * Marks what a dead run left {@code PENDING} as {@code UNCERTAIN}: the SMTP server may or may not
+   * have taken those messages. Call it only while no other run of the campaign is going on.
    *
    * @return how many
    */

@@ -3,8 +3,8 @@ package app.custodian.campaign.control;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spaces sends evenly to at most {@code perSecond} across all the threads that share it; 0 means
- * no limit. No bursts: a pause does not save up permits.
+ * Spaces sends evenly to at most {@code perSecond} across all the threads that share it; 0 means no
+ * limit. No bursts: a pause does not save up permits.
  */
 public final class SendPacer {
 

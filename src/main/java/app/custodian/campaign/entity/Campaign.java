@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A campaign: its templates, whose consent counts, and how its sending went. The delivery rows
- * and the audience figures are written by the {@code newsletter-send} job.
+ * A campaign: its templates, whose consent counts, and how its sending went. The delivery rows and
+ * the audience figures are written by the {@code newsletter-send} job.
  */
 @Entity
 @Table(name = "campaign")

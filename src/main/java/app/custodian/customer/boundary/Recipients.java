@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The addressee of a bulk message, read with plain JDBC on the caller's connection: batch jobs
- * run outside EJB and JPA (on JBeret SE in tests). The caller audits what it does with it.
+ * The addressee of a bulk message, read with plain JDBC on the caller's connection: batch jobs run
+ * outside EJB and JPA (on JBeret SE in tests). The caller audits what it does with it.
  */
 @ApplicationScoped
 public class Recipients {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One execution of a job. {@code orphaned}: it was running in a process that died, so it will
- * never end by itself; restarting it runs the job again from where its records say it stopped.
+ * One execution of a job. {@code orphaned}: it was running in a process that died, so it will never
+ * end by itself; restarting it runs the job again from where its records say it stopped.
  */
 public record JobExecutionView(
     long executionId,

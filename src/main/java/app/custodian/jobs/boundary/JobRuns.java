@@ -18,8 +18,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Starts, reads and restarts job executions. Call it outside a transaction: the batch runtime
- * keeps its own records.
+ * Starts, reads and restarts job executions. Call it outside a transaction: the batch runtime keeps
+ * its own records.
  */
 @ApplicationScoped
 public class JobRuns {
@@ -39,7 +39,8 @@ public class JobRuns {
 
   /** Whether the execution is running, here or (started since this process) on another node. */
   public boolean isLive(long executionId) {
-    return execution(executionId).map(e -> ACTIVE.contains(e.getBatchStatus()) && !orphaned(e))
+    return execution(executionId)
+        .map(e -> ACTIVE.contains(e.getBatchStatus()) && !orphaned(e))
         .orElse(false);
   }
 
@@ -52,7 +53,8 @@ public class JobRuns {
    */
   public long restart(long executionId) {
     JobExecution execution =
-        execution(executionId).orElseThrow(() -> ProblemException.notFound("Execution " + executionId));
+        execution(executionId)
+            .orElseThrow(() -> ProblemException.notFound("Execution " + executionId));
     BatchStatus status = execution.getBatchStatus();
     if (orphaned(execution)) {
       // the batch runtime still thinks it runs and refuses a restart: run the job anew

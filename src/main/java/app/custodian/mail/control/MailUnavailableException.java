@@ -16,8 +16,8 @@ public class MailUnavailableException extends Exception {
   }
 
   /**
-   * @param possiblyDelivered the connection failed while or after the message data went out, so
-   *     the server may have accepted it: sending it again could deliver it twice
+   * @param possiblyDelivered the connection failed while or after the message data went out, so the
+   *     server may have accepted it: sending it again could deliver it twice
    */
   public MailUnavailableException(String message, boolean possiblyDelivered) {
     super(message);

@@ -1,0 +1,432 @@
+package app.custodian.campaign.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.audit.boundary.AuditJournal;
+import app.custodian.consent.boundary.ConsentChecks;
+import app.custodian.consent.boundary.ConsentLinks;
+import app.custodian.customer.boundary.Recipients;
+import app.custodian.jobs.boundary.RunningJobs;
+import app.custodian.jobs.boundary.RunningJobsListener;
+import app.custodian.mail.boundary.MailGateway;
+import app.custodian.security.boundary.Keys;
+import app.custodian.security.control.BlindIndex;
+import app.custodian.security.control.FieldCipher;
+import app.custodian.testing.DatabaseSeeds;
+import app.custodian.testing.JobsOnJBeret;
+import app.custodian.testing.Postgres;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code newsletter-send} job on JBeret SE against real PostgreSQL and a real SMTP server
+ * (GreenMail): who gets the campaign, exactly once, through opt-outs, outages and restarts.
+ */
+class NewsletterSendJobTest {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
+  static final String UNSUBSCRIBE_TEXT = "Xin chào {{fullName}}. Hủy: {{unsubscribeUrl}}";
+
+  @TempDir static Path dataDir;
+  static Postgres postgres;
+  static String databaseUrl;
+  static int smtpPort;
+  static GreenMail smtp;
+  static Connection db;
+  static DatabaseSeeds seeds;
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres = Postgres.start();
+    databaseUrl = postgres.createDatabase();
+    Flyway.configure()
+        .dataSource(databaseUrl, postgres.user(), postgres.password())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    try (ServerSocket socket = new ServerSocket(0)) {
+      smtpPort = socket.getLocalPort();
+    }
+    smtp = startSmtp();
+    Map<String, String> settings = new HashMap<>();
+    settings.put("custodian.data.dir", dataDir.toString());
+    settings.put("custodian.pii.key", randomKey());
+    settings.put("custodian.token.key", randomKey());
+    settings.put("custodian.smtp.host", "127.0.0.1");
+    settings.put("custodian.smtp.port", String.valueOf(smtpPort));
+    settings.put("custodian.smtp.starttls", "false");
+    settings.put("custodian.mail.from", "news@custodian.test");
+    settings.put("custodian.company.name", "Công ty Lưu Trữ");
+    settings.put("custodian.company.address", "12 Lý Thường Kiệt, Hà Nội");
+    settings.put("custodian.base.url", "https://custodian.test");
+    settings.put("custodian.send.threads", "4");
+    settings.put("custodian.send.rate", "0");
+    settings.put("custodian.send.retries", "2");
+    settings.put("custodian.send.retry.after", "PT0.1S");
+    settings.put("custodian.ad.cap.per.24h", "3");
+    JobsOnJBeret.start(
+        databaseUrl,
+        postgres.user(),
+        postgres.password(),
+        settings,
+        Keys.class,
+        MailGateway.class,
+        ConsentLinks.class,
+        ConsentChecks.class,
+        Recipients.class,
+        AuditJournal.class,
+        CampaignMetrics.class,
+        RunningJobs.class,
+        RunningJobsListener.class,
+        CampaignRunStart.class,
+        CampaignRecipientReader.class,
+        CampaignMessageProcessor.class,
+        CampaignMessageWriter.class,
+        CampaignTally.class);
+    db = postgres.connect(databaseUrl);
+    seeds =
+        new DatabaseSeeds(
+            db, JobsOnJBeret.bean(FieldCipher.class), JobsOnJBeret.bean(BlindIndex.class));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (db != null) {
+      db.close();
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @BeforeEach
+  void emptyDatabase() throws Exception {
+    try (Statement s = db.createStatement()) {
+      s.execute(
+          "truncate delivery, campaign, consent_event, consent_state, suppression, customer,"
+              + " audit_entry cascade");
+    }
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void unlimitedRate() {
+    System.setProperty("custodian.send.rate", "0");
+  }
+
+  @Test
+  void mailsOnlyCustomersWhoseConsentIsGrantedAndWhoAreNotSuppressed() throws Exception {
+    List<String> welcome = new ArrayList<>();
+    Map<String, String> eventOf = new HashMap<>();
+    for (int i = 0; i < 4; i++) {
+      String email = "granted-" + i + "@example.vn";
+      String id = seeds.customer("Nguyễn Văn " + i, email, i % 2 == 0 ? "vi" : "en");
+      eventOf.put(id, seeds.consent(id, "NEWSLETTER", true));
+      welcome.add(email);
+    }
+    String suppressedForAll = seeds.customer("Trần A", "suppressed-all@example.vn", "vi");
+    seeds.consent(suppressedForAll, "NEWSLETTER", true);
+    seeds.suppress("suppressed-all@example.vn", "ALL");
+    String suppressedForNewsletter = seeds.customer("Trần B", "suppressed-nl@example.vn", "vi");
+    seeds.consent(suppressedForNewsletter, "NEWSLETTER", true);
+    seeds.suppress("suppressed-nl@example.vn", "NEWSLETTER");
+    String withdrawn = seeds.customer("Lê C", "withdrawn@example.vn", "vi");
+    seeds.consent(withdrawn, "NEWSLETTER", true);
+    seeds.consent(withdrawn, "NEWSLETTER", false);
+    String otherPurpose = seeds.customer("Lê D", "survey-only@example.vn", "vi");
+    seeds.consent(otherPurpose, "SURVEY", true);
+    seeds.customer("Lê E", "never@example.vn", "vi");
+    String campaign = seeds.campaign("NEWSLETTER", true, "Tin tháng 11", UNSUBSCRIBE_TEXT);
+
+    JobExecution run = run(campaign, 2);
+
+    assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
+    Map<String, List<MimeMessage>> received = receivedByAddress();
+    assertEquals(welcome.stream().sorted().toList(), received.keySet().stream().sorted().toList());
+    received.values().forEach(messages -> assertEquals(1, messages.size()));
+    MimeMessage message = received.get("granted-0@example.vn").get(0);
+    assertEquals("[QC] Tin tháng 11", message.getSubject());
+    String listUnsubscribe = message.getHeader("List-Unsubscribe", null);
+    assertTrue(
+        listUnsubscribe.startsWith("<https://custodian.test/unsubscribe?t="), listUnsubscribe);
+    assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post", null));
+    assertEquals(4, metric(run, "send", Metric.MetricType.WRITE_COUNT));
+    try (ResultSet rows =
+        db.createStatement()
+            .executeQuery(
+                "select customer_id, status, consent_event_id, message_id from delivery")) {
+      int count = 0;
+      while (rows.next()) {
+        count++;
+        assertEquals("SENT", rows.getString("status"));
+        assertEquals(
+            eventOf.get(rows.getString("customer_id")), rows.getString("consent_event_id"));
+        assertNotNull(rows.getString("message_id"));
+      }
+      assertEquals(4, count);
+    }
+    assertEquals(
+        List.of("SENT", "3", "2", "0"),
+        row(
+            "select status, skipped_no_consent, skipped_suppressed, deferred from campaign"
+                + " where id = ?",
+            campaign));
+    assertEquals(
+        List.of("4"),
+        row(
+            "select count(*) from audit_entry where action = 'EMAIL_SENT' and detail like ?",
+            "campaign " + campaign + "%"));
+
+    JobExecution again = run(campaign, 2);
+    assertEquals(BatchStatus.COMPLETED, again.getBatchStatus());
+    assertEquals(0, metric(again, "send", Metric.MetricType.READ_COUNT));
+    assertEquals(4, smtp.getReceivedMessages().length, "a second run emails nobody");
+  }
+
+  @Test
+  void anOptOutMadeBetweenTwoChunksIsHonoured() throws Exception {
+    List<String> ids = grantedCustomers(30);
+    String campaign = seeds.campaign("NEWSLETTER", true, "Tin", UNSUBSCRIBE_TEXT);
+    System.setProperty("custodian.send.rate", "25");
+
+    long execution = JobsOnJBeret.start("newsletter-send", parameters(campaign, 5));
+    awaitDeliveries(campaign, 1);
+    List<String> lastFive = ids.stream().sorted().skip(25).toList();
+    for (String id : lastFive) {
+      seeds.consent(id, "NEWSLETTER", false);
+    }
+    JobExecution run = JobsOnJBeret.awaitEnd(execution, TIMEOUT);
+
+    assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
+    assertEquals(25, smtp.getReceivedMessages().length);
+    assertEquals(5, metric(run, "send", Metric.MetricType.FILTER_COUNT));
+    for (String id : lastFive) {
+      assertEquals(List.of("0"), row("select count(*) from delivery where customer_id = ?", id));
+    }
+  }
+
+  @Test
+  void aRestartAfterSmtpWentDownInTheMiddleSendsNobodyTwice() throws Exception {
+    grantedCustomers(40);
+    String campaign = seeds.campaign("NEWSLETTER", true, "Tin", UNSUBSCRIBE_TEXT);
+    System.setProperty("custodian.send.rate", "40");
+
+    long execution = JobsOnJBeret.start("newsletter-send", parameters(campaign, 5));
+    awaitDeliveries(campaign, 10);
+    List<String> before = new ArrayList<>(recipients(smtp.getReceivedMessages()));
+    smtp.stop();
+    JobExecution failed = JobsOnJBeret.awaitEnd(execution, TIMEOUT);
+    assertEquals(BatchStatus.FAILED, failed.getBatchStatus());
+    List<String> sentBefore = column("select customer_id from delivery where status = 'SENT'");
+    assertTrue(sentBefore.size() >= 10 && sentBefore.size() < 40, "sent " + sentBefore.size());
+    assertEquals(
+        List.of("0"),
+        row("select count(*) from delivery where status = 'PENDING' and ? = ?", 1, 1));
+
+    smtp = startSmtp();
+    long restarted = JobsOnJBeret.operator().restart(execution, new Properties());
+    JobExecution done = JobsOnJBeret.awaitEnd(restarted, TIMEOUT);
+
+    assertEquals(BatchStatus.COMPLETED, done.getBatchStatus());
+    List<String> all = new ArrayList<>(before);
+    all.addAll(recipients(smtp.getReceivedMessages()));
+    assertEquals(all.size(), all.stream().distinct().count(), "nobody twice: " + all);
+    List<String> statuses = column("select status from delivery");
+    assertEquals(40, statuses.size());
+    long sent = statuses.stream().filter("SENT"::equals).count();
+    long uncertain = statuses.stream().filter("UNCERTAIN"::equals).count();
+    assertEquals(40, sent + uncertain, "every customer sent to or, if in flight, uncertain");
+    assertEquals(sent, all.size(), "every SENT row arrived");
+  }
+
+  @Test
+  void theDailyAdvertisingCapDefersRatherThanDrops() throws Exception {
+    String capped = seeds.customer("Bùi An", "capped@example.vn", "vi");
+    seeds.consent(capped, "NEWSLETTER", true);
+    String underCap = seeds.customer("Bùi Bình", "under@example.vn", "vi");
+    seeds.consent(underCap, "NEWSLETTER", true);
+    Instant now = Instant.now();
+    for (int i = 0; i < 3; i++) {
+      seeds.earlierAdvertising(capped, now.minus(Duration.ofHours(2 + i)));
+    }
+    seeds.earlierAdvertising(underCap, now.minus(Duration.ofHours(1)));
+    seeds.earlierAdvertising(underCap, now.minus(Duration.ofHours(2)));
+    seeds.earlierAdvertising(underCap, now.minus(Duration.ofHours(25))); // outside the window
+    String campaign = seeds.campaign("NEWSLETTER", true, "Tin", UNSUBSCRIBE_TEXT);
+
+    JobExecution run = run(campaign, 10);
+
+    assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
+    assertEquals(List.of("under@example.vn"), recipients(smtp.getReceivedMessages()));
+    assertEquals(
+        List.of("SENT", "1"), row("select status, deferred from campaign where id = ?", campaign));
+    assertEquals(
+        List.of("0"),
+        row(
+            "select count(*) from delivery where campaign_id = ? and customer_id = ?",
+            campaign,
+            capped));
+  }
+
+  @Test
+  void aPermanentRejectionIsFailedAndSuppressesTheAddress() throws Exception {
+    String broken = seeds.customer("Đỗ Hỏng", "not an address@example.vn", "vi");
+    seeds.consent(broken, "NEWSLETTER", true);
+    String fine = seeds.customer("Đỗ Tốt", "fine@example.vn", "vi");
+    seeds.consent(fine, "NEWSLETTER", true);
+    String campaign = seeds.campaign("NEWSLETTER", false, "Khảo sát", UNSUBSCRIBE_TEXT);
+
+    JobExecution run = run(campaign, 10);
+
+    assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
+    assertEquals(List.of("fine@example.vn"), recipients(smtp.getReceivedMessages()));
+    assertEquals("Khảo sát", smtp.getReceivedMessages()[0].getSubject(), "no [QC] on non-ads");
+    assertEquals(
+        List.of("FAILED"), row("select status from delivery where customer_id = ?", broken));
+    assertEquals(List.of("ALL", "HARD_BOUNCE"), row("select scope, reason from suppression"));
+  }
+
+  // --- helpers
+
+  static GreenMail startSmtp() {
+    GreenMail server =
+        new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+
+  static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  static Properties parameters(String campaignId, int chunkSize) {
+    Properties parameters = NewsletterSendJob.parameters(campaignId);
+    parameters.setProperty("chunkSize", String.valueOf(chunkSize));
+    return parameters;
+  }
+
+  static JobExecution run(String campaignId, int chunkSize) {
+    long execution = JobsOnJBeret.start("newsletter-send", parameters(campaignId, chunkSize));
+    return JobsOnJBeret.awaitEnd(execution, TIMEOUT);
+  }
+
+  List<String> grantedCustomers(int count) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = seeds.customer("Khách " + i, "customer-" + i + "@example.vn", "vi");
+      seeds.consent(id, "NEWSLETTER", true);
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  void awaitDeliveries(String campaignId, int sent) throws Exception {
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    while (Integer.parseInt(
+            row(
+                    "select count(*) from delivery where campaign_id = ? and status = 'SENT'",
+                    campaignId)
+                .get(0))
+        < sent) {
+      assertTrue(Instant.now().isBefore(deadline), "no deliveries in time");
+      Thread.sleep(20);
+    }
+  }
+
+  static long metric(JobExecution execution, String step, Metric.MetricType type) {
+    for (StepExecution s : JobsOnJBeret.operator().getStepExecutions(execution.getExecutionId())) {
+      if (s.getStepName().equals(step)) {
+        for (Metric m : s.getMetrics()) {
+          if (m.getType() == type) {
+            return m.getValue();
+          }
+        }
+      }
+    }
+    throw new AssertionError("no " + type + " for step " + step);
+  }
+
+  static Map<String, List<MimeMessage>> receivedByAddress() {
+    return java.util.Arrays.stream(smtp.getReceivedMessages())
+        .collect(Collectors.groupingBy(NewsletterSendJobTest::recipient));
+  }
+
+  static List<String> recipients(MimeMessage[] messages) {
+    return java.util.Arrays.stream(messages).map(NewsletterSendJobTest::recipient).toList();
+  }
+
+  static String recipient(MimeMessage message) {
+    try {
+      return message.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> row(String sql, Object... values) throws Exception {
+    try (var statement = db.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        List<String> row = new ArrayList<>();
+        if (rows.next()) {
+          for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+            row.add(rows.getString(i));
+          }
+        }
+        return row;
+      }
+    }
+  }
+
+  static List<String> column(String sql) throws Exception {
+    List<String> values = new ArrayList<>();
+    try (ResultSet rows = db.createStatement().executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+
+  static <T> Function<T, T> identity() {
+    return Function.identity();
+  }
+}

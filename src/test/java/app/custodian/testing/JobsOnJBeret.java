@@ -1,0 +1,114 @@
+package app.custodian.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import app.custodian.platform.boundary.JobDatabase;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.smallrye.config.inject.ConfigExtension;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jberet.creation.BatchCDIExtension;
+import org.jboss.weld.bootstrap.api.helpers.RegistrySingletonProvider;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * The production job XML and batch artifacts on JBeret SE, in this JVM: a Weld SE container of the
+ * named bean classes (JBeret SE picks up the container by its static id), MicroProfile Config from
+ * system properties, and {@link JobDatabase} pointed at a test database. One per JVM.
+ */
+public final class JobsOnJBeret {
+
+  private static final Set<BatchStatus> ENDED =
+      Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
+
+  private static WeldContainer container;
+  private static HikariDataSource dataSource;
+
+  private JobsOnJBeret() {}
+
+  /**
+   * Starts the container once; later calls must name the same settings.
+   *
+   * @param settings MicroProfile Config entries ({@code custodian.smtp.port}...), set as system
+   *     properties
+   */
+  public static synchronized void start(
+      String databaseUrl,
+      String user,
+      String password,
+      Map<String, String> settings,
+      Class<?>... beans) {
+    if (container != null) {
+      throw new IllegalStateException("JBeret SE runs once per JVM");
+    }
+    settings.forEach(System::setProperty);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(databaseUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(16);
+    dataSource = new HikariDataSource(config);
+    container =
+        new Weld(RegistrySingletonProvider.STATIC_INSTANCE)
+            .disableDiscovery()
+            .addExtension(new BatchCDIExtension())
+            .addExtension(new ConfigExtension())
+            .addBeanClasses(beans)
+            .addBeanClass(TestJobDatabase.class)
+            .initialize();
+  }
+
+  public static <T> T bean(Class<T> type) {
+    return container.select(type).get();
+  }
+
+  public static JobOperator operator() {
+    return BatchRuntime.getJobOperator();
+  }
+
+  public static long start(String job, Properties parameters) {
+    return operator().start(job, parameters);
+  }
+
+  /** Polls until the execution has ended; never sleeps blindly. */
+  public static JobExecution awaitEnd(long executionId, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      JobExecution execution = operator().getJobExecution(executionId);
+      if (ENDED.contains(execution.getBatchStatus())) {
+        return execution;
+      }
+      pause(50);
+    }
+    return fail("Execution " + executionId + " did not end within " + timeout);
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The test database in place of the container's pool. */
+  @ApplicationScoped
+  public static class TestJobDatabase extends JobDatabase {
+    @Override
+    protected DataSource dataSource() {
+      return dataSource;
+    }
+  }
+}
