@@ -16,9 +16,17 @@ import javax.sql.DataSource;
  */
 public class CustodianDataSource implements DataSource {
 
-  private final DatabaseSettings settings = DatabaseSettings.fromEnvironment();
+  private final DatabaseSettings settings;
   private volatile Driver driver;
   private int loginTimeout;
+
+  public CustodianDataSource() {
+    this(DatabaseSettings.fromEnvironment());
+  }
+
+  protected CustodianDataSource(DatabaseSettings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public Connection getConnection() throws SQLException {

@@ -11,12 +11,24 @@ public record DatabaseSettings(String url, String user, String password) {
   static final String DEFAULT_DATA_DIR = "./data";
 
   public static DatabaseSettings fromEnvironment() {
+    return fromEnvironment(embeddedUrl(dataDirectory()));
+  }
+
+  /**
+   * The database of the batch job repository: the application's PostgreSQL, or an H2 file of its
+   * own in H2's native mode, because Payara's job repository needs BLOB columns, which H2's
+   * PostgreSQL mode does not have.
+   */
+  public static DatabaseSettings forBatchRepository() {
+    return fromEnvironment(embeddedBatchRepositoryUrl(dataDirectory()));
+  }
+
+  private static DatabaseSettings fromEnvironment(String embeddedUrl) {
     String url = setting("CUSTODIAN_DB_URL");
-    if (url == null) {
-      url = embeddedUrl(dataDirectory());
-    }
     return new DatabaseSettings(
-        url, setting("CUSTODIAN_DB_USER"), setting("CUSTODIAN_DB_PASSWORD"));
+        url == null ? embeddedUrl : url,
+        setting("CUSTODIAN_DB_USER"),
+        setting("CUSTODIAN_DB_PASSWORD"));
   }
 
   public boolean embedded() {
@@ -26,6 +38,11 @@ public record DatabaseSettings(String url, String user, String password) {
   static String embeddedUrl(Path dataDir) {
     Path file = dataDir.resolve("db").resolve("custodian").toAbsolutePath().normalize();
     return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+  }
+
+  static String embeddedBatchRepositoryUrl(Path dataDir) {
+    Path file = dataDir.resolve("db").resolve("batch-repository").toAbsolutePath().normalize();
+    return "jdbc:h2:file:" + file;
   }
 
   static Path dataDirectory() {
