@@ -1,8 +1,13 @@
 package app.custodian.campaign.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -14,12 +19,28 @@ import org.eclipse.microprofile.metrics.Tag;
 public class CampaignMetrics {
 
   static final String NAME = "custodian.campaign.messages";
+  static final String[] OUTCOMES = {
+    "sent", "failed", "uncertain", "skipped_no_consent", "skipped_suppressed", "deferred", "gone"
+  };
 
   @Inject Instance<MetricRegistry> registry;
 
-  public void count(String outcome) {
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  // Payara's registry can only be looked up on a container thread, not on the senders' threads.
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     if (registry.isResolvable()) {
-      registry.get().counter(NAME, new Tag("outcome", outcome)).inc();
+      MetricRegistry metrics = registry.get();
+      for (String outcome : OUTCOMES) {
+        counters.put(outcome, metrics.counter(NAME, new Tag("outcome", outcome)));
+      }
+    }
+  }
+
+  public void count(String outcome) {
+    Counter counter = counters.get(outcome);
+    if (counter != null) {
+      counter.inc();
     }
   }
 }

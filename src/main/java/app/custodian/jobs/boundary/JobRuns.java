@@ -8,7 +8,9 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -18,10 +20,12 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Starts, reads and restarts job executions. Call it outside a transaction: the batch runtime keeps
- * its own records.
+ * Starts, reads and restarts job executions, always outside the caller's transaction: the batch
+ * runtime keeps its records through a pool of its own, which cannot join a transaction that already
+ * holds the application's connection.
  */
-@ApplicationScoped
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobRuns {
 
   private static final Set<BatchStatus> ACTIVE =

@@ -1,0 +1,308 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.security.control.KeyMaterial;
+import app.custodian.testing.Api;
+import app.custodian.testing.Api.Reply;
+import app.custodian.testing.CustodianProcess;
+import app.custodian.testing.DatabaseSeeds;
+import app.custodian.testing.Postgres;
+import app.custodian.testing.Resources;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.json.JsonObject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Campaigns end to end: the packaged application on PostgreSQL sends through a real SMTP server
+ * (GreenMail) on Payara Micro's own batch runtime, and finishes a campaign after a kill -9.
+ */
+class CampaignsIT {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  static final String STAFF_PASSWORD = "staff-password-for-tests";
+  static final String BODY = "Xin chào {{fullName}}. Hủy đăng ký: {{unsubscribeUrl}}";
+  static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  @TempDir static Path dataDir;
+  static Postgres postgres;
+  static String databaseUrl;
+  static GreenMail smtp;
+  static Map<String, String> env;
+  static CustodianProcess custodian;
+  static Api admin;
+  static Api operator;
+  static Api marketer;
+
+  @BeforeAll
+  static void start() {
+    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    postgres = Postgres.start();
+    databaseUrl = postgres.createDatabase();
+    env = postgres.custodianSettings(databaseUrl);
+    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
+    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
+    env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    env.put("CUSTODIAN_MAIL_FROM", "news@custodian.test");
+    env.put("CUSTODIAN_COMPANY_ADDRESS", "12 Lý Thường Kiệt, Hà Nội");
+    env.put("CUSTODIAN_PII_KEY", randomKey());
+    env.put("CUSTODIAN_TOKEN_KEY", randomKey());
+    env.put("CUSTODIAN_SEND_RATE", "50"); // slow enough to kill the process mid-campaign
+    startCustodian();
+    for (String role : List.of("OPERATOR", "MARKETING")) {
+      Reply created =
+          admin.post(
+              "/api/v1/accounts",
+              "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"%s\"]}"
+                  .formatted(role.toLowerCase(), STAFF_PASSWORD, role));
+      assertEquals(201, created.status(), created::toString);
+    }
+    operator = admin.as("operator", STAFF_PASSWORD);
+    marketer = admin.as("marketing", STAFF_PASSWORD);
+  }
+
+  static void startCustodian() {
+    custodian = new CustodianProcess(dataDir, env).start();
+    admin = custodian.api("admin", ADMIN_PASSWORD);
+    if (operator != null) {
+      operator = custodian.api("operator", STAFF_PASSWORD);
+      marketer = custodian.api("marketing", STAFF_PASSWORD);
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Resources.closeAll(custodian, postgres, smtp == null ? null : smtp::stop);
+  }
+
+  @Test
+  void marketingSendsACampaignToOptedInCustomersOnlyAndOnlyOnce() throws Exception {
+    String subject = "Tin tháng " + UUID.randomUUID();
+    String optedIn1 = customer(true);
+    String optedIn2 = customer(true);
+    String notOptedIn = customer(false);
+
+    String campaignId = createCampaign(subject);
+    long execution = send(campaignId);
+    JsonObject sent = awaitStatus(campaignId, "SENT");
+
+    assertEquals(2, sent.getJsonObject("stats").getInt("sent"), sent::toString);
+    assertTrue(sent.getJsonObject("stats").getInt("skippedNoConsent") >= 1, sent::toString);
+    assertEquals(List.of(optedIn1, optedIn2), sorted(recipientsOf("[QC] " + subject)));
+    assertTrue(!recipientsOf("[QC] " + subject).contains(notOptedIn));
+    JsonObject run = admin.get("/api/v1/jobs/executions/" + execution).json();
+    assertEquals("COMPLETED", run.getString("batchStatus"), run::toString);
+    assertEquals(2, run.getJsonObject("metrics").getInt("written"), run::toString);
+    assertEquals(403, marketer.get("/api/v1/jobs/executions/" + execution).status());
+
+    send(campaignId);
+    awaitStatus(campaignId, "SENT");
+    assertEquals(List.of(optedIn1, optedIn2), sorted(recipientsOf("[QC] " + subject)));
+    String metrics = admin.get("/metrics").body();
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("custodian_campaign_messages_total")
+                        && l.contains("outcome=\"sent\"")),
+        "sent counter in /metrics");
+    Reply audit = admin.get("/api/v1/audit?action=EMAIL_SENT&customerId=" + customerId(optedIn1));
+    assertEquals(2, audit.items().size(), "the consent confirmation and the campaign: " + audit);
+  }
+
+  @Test
+  void invalidCampaignsAreRejectedWithProblems() {
+    Reply noLink =
+        marketer.post(
+            "/api/v1/campaigns",
+            "{\"name\":\"n\",\"subject\":\"s\",\"textBody\":\"Hello {{fullName}}\"}");
+    assertEquals(400, noLink.status(), noLink::toString);
+    assertEquals(
+        "textBody", noLink.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals("application/problem+json", noLink.header("Content-Type"), "problem+json");
+    assertEquals(
+        400,
+        marketer.post("/api/v1/campaigns", campaignJson("s", "RENEWAL_REMINDER", true)).status());
+    assertEquals(
+        400, marketer.post("/api/v1/campaigns", campaignJson("s", "SURVEY", true)).status());
+    assertEquals(
+        201, marketer.post("/api/v1/campaigns", campaignJson("s", "SURVEY", false)).status());
+    assertEquals(400, marketer.post("/api/v1/campaigns", "{\"subject\":\"s\"}").status());
+    assertEquals(400, marketer.post("/api/v1/campaigns", "{not json").status());
+    assertEquals(
+        403, operator.post("/api/v1/campaigns", campaignJson("s", "NEWSLETTER", true)).status());
+    assertEquals(404, marketer.get("/api/v1/campaigns/" + UUID.randomUUID()).status());
+    assertEquals(
+        404, marketer.post("/api/v1/campaigns/" + UUID.randomUUID() + "/send", "").status());
+    assertEquals(404, admin.get("/api/v1/jobs/executions/999999").status());
+  }
+
+  @Test
+  void aCampaignKilledMidwayFinishesAfterARestartWithNobodyMailedTwice() throws Exception {
+    int customers = 150;
+    try (Connection db = postgres.connect(databaseUrl)) {
+      KeyMaterial keys =
+          KeyMaterial.resolve(
+              env.get("CUSTODIAN_PII_KEY"), env.get("CUSTODIAN_TOKEN_KEY"), dataDir, w -> {});
+      DatabaseSeeds seeds = new DatabaseSeeds(db, keys.fieldCipher(), keys.blindIndex());
+      for (int i = 0; i < customers; i++) {
+        String id = seeds.customer("Khách " + i, "bulk-" + i + "@example.vn", "vi");
+        seeds.consent(id, "NEWSLETTER", true);
+      }
+      String subject = "Khuyến mãi " + UUID.randomUUID();
+      String campaignId = createCampaign(subject);
+      long execution = send(campaignId);
+      awaitSentRows(db, campaignId, 20);
+
+      custodian.kill();
+      startCustodian();
+
+      JsonObject orphan = admin.get("/api/v1/jobs/executions/" + execution).json();
+      assertTrue(orphan.getBoolean("orphaned"), orphan::toString);
+      assertEquals(
+          "FAILED", marketer.get("/api/v1/campaigns/" + campaignId).json().getString("status"));
+      Reply restarted = admin.post("/api/v1/jobs/executions/" + execution + "/restart", "");
+      assertEquals(202, restarted.status(), restarted::toString);
+      JsonObject done = awaitStatus(campaignId, "SENT");
+
+      List<String> received = recipientsOf("[QC] " + subject);
+      assertEquals(received.size(), received.stream().distinct().count(), "nobody twice");
+      JsonObject stats = done.getJsonObject("stats");
+      int uncertain = stats.getInt("uncertain");
+      assertEquals(customers, stats.getInt("sent") + uncertain, stats::toString);
+      assertTrue(received.size() >= stats.getInt("sent"), "every SENT row arrived");
+      assertTrue(received.size() <= customers);
+
+      Reply resend = marketer.post("/api/v1/campaigns/" + campaignId + "/resend-uncertain", "");
+      assertEquals(202, resend.status(), resend::toString);
+      JsonObject after = awaitStatus(campaignId, "SENT");
+      assertEquals(customers, after.getJsonObject("stats").getInt("sent"), after::toString);
+      assertEquals(customers, recipientsOf("[QC] " + subject).stream().distinct().count());
+    }
+  }
+
+  // --- helpers
+
+  static String customer(boolean optedIn) {
+    String email = "c-" + UUID.randomUUID() + "@example.vn";
+    Reply created =
+        operator.post(
+            "/api/v1/customers",
+            "{\"fullName\":\"Phạm Thu Hà\",\"email\":\"%s\"}".formatted(email));
+    assertEquals(201, created.status(), created::toString);
+    if (optedIn) {
+      Reply granted =
+          operator.put(
+              "/api/v1/customers/" + created.json().getString("id") + "/consents/NEWSLETTER",
+              "{\"granted\":true,\"source\":\"web-form\"}");
+      assertEquals(200, granted.status(), granted::toString);
+    }
+    return email;
+  }
+
+  static String customerId(String email) {
+    return operator.get("/api/v1/customers?q=" + email).items().getJsonObject(0).getString("id");
+  }
+
+  static String campaignJson(String subject, String purpose, boolean advertising) {
+    return ("{\"name\":\"November\",\"purpose\":\"%s\",\"subject\":\"%s\",\"textBody\":\"%s\","
+            + "\"htmlBody\":\"<p>{{fullName}}</p><a href=\\\"{{unsubscribeUrl}}\\\">Hủy</a>\","
+            + "\"advertising\":%s}")
+        .formatted(purpose, subject, BODY, advertising);
+  }
+
+  static String createCampaign(String subject) {
+    Reply created = marketer.post("/api/v1/campaigns", campaignJson(subject, "NEWSLETTER", true));
+    assertEquals(201, created.status(), created::toString);
+    assertEquals("DRAFT", created.json().getString("status"));
+    return created.json().getString("id");
+  }
+
+  static long send(String campaignId) {
+    Reply accepted = marketer.post("/api/v1/campaigns/" + campaignId + "/send", "");
+    assertEquals(202, accepted.status(), accepted::toString);
+    return accepted.json().getJsonNumber("executionId").longValue();
+  }
+
+  static JsonObject awaitStatus(String campaignId, String status) throws InterruptedException {
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    JsonObject campaign;
+    do {
+      campaign = marketer.get("/api/v1/campaigns/" + campaignId).json();
+      if (campaign.getString("status").equals(status)) {
+        return campaign;
+      }
+      Thread.sleep(200);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("campaign not " + status + " in time: " + campaign);
+  }
+
+  static void awaitSentRows(Connection db, String campaignId, int count) throws Exception {
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    while (true) {
+      try (var query =
+          db.prepareStatement(
+              "select count(*) from delivery where campaign_id = ? and status = 'SENT'")) {
+        query.setString(1, campaignId);
+        try (ResultSet row = query.executeQuery()) {
+          row.next();
+          if (row.getInt(1) >= count) {
+            return;
+          }
+        }
+      }
+      assertTrue(Instant.now().isBefore(deadline), "the campaign did not get going");
+      Thread.sleep(20);
+    }
+  }
+
+  static List<String> recipientsOf(String subject) {
+    List<String> recipients = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      try {
+        if (subject.equals(message.getSubject())) {
+          recipients.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return recipients;
+  }
+
+  static List<String> sorted(List<String> values) {
+    return values.stream().sorted().toList();
+  }
+
+  static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  static List<String> of(String... values) {
+    return Arrays.asList(values);
+  }
+}
