@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.audit.boundary.ChainVerification;
+import app.custodian.campaign.boundary.CampaignInput;
+import app.custodian.campaign.boundary.CampaignService;
+import app.custodian.campaign.boundary.NewsletterSendJob;
+import app.custodian.consent.boundary.ConsentInput;
+import app.custodian.consent.boundary.ConsentService;
+import app.custodian.consent.entity.Purpose;
 import app.custodian.customer.boundary.CustomerInput;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.CustomerView;
+import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.testing.ArquillianPostgres;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -18,7 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,12 +38,16 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The packaged WAR on Payara Micro and PostgreSQL, tested from inside the server. */
 // In this order: PostgreSQL must be up before Arquillian starts Payara Micro.
 @ExtendWith({ArquillianPostgres.class, ArquillianExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustodianContainerIT {
 
   @Deployment
@@ -47,6 +60,9 @@ class CustodianContainerIT {
 
   @Inject CustomerService customers;
   @Inject AuditTrail auditTrail;
+  @Inject ConsentService consents;
+  @Inject CampaignService campaigns;
+  @Inject JobRuns jobs;
 
   @Resource(lookup = "jdbc/custodian")
   DataSource dataSource;
@@ -76,6 +92,49 @@ class CustodianContainerIT {
         assertFalse(contains(row.getBytes("full_name"), input.fullName), "full_name is encrypted");
         assertFalse(contains(row.getBytes("email"), input.email), "email is encrypted");
         assertTrue(row.getString("email_index").matches("[0-9a-f]{32}"), "a blind index");
+      }
+    }
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // its emails, audited after commit, must not land in the chain count
+  void aCampaignIsSentByPayarasOwnBatchRuntime() throws Exception {
+    CustomerInput input = new CustomerInput();
+    input.fullName = "Trần Văn Bảo";
+    input.email = "bao-" + UUID.randomUUID() + "@example.vn";
+    String customerId = customers.create(input).id();
+    ConsentInput consent = new ConsentInput();
+    consent.granted = true;
+    consent.source = "in-container test";
+    consents.change(customerId, Purpose.NEWSLETTER, consent);
+    CampaignInput draft = new CampaignInput();
+    draft.name = "In the container";
+    draft.subject = "Tin";
+    draft.textBody = "Chào {{fullName}}: {{unsubscribeUrl}}";
+    String campaignId = campaigns.create(draft).id();
+
+    campaigns.startSending(campaignId);
+    long execution = jobs.start(NewsletterSendJob.NAME, NewsletterSendJob.parameters(campaignId));
+    campaigns.sendingBy(campaignId, execution);
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!campaigns.read(campaignId).status().equals("SENT")) {
+      assertTrue(Instant.now().isBefore(deadline), "not sent in time");
+      Thread.sleep(100);
+    }
+
+    assertEquals("COMPLETED", jobs.find(execution).orElseThrow().batchStatus());
+    assertEquals(1, campaigns.read(campaignId).stats().sent());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "select d.status, d.consent_event_id, s.event_id from delivery d join consent_state"
+                    + " s on s.customer_id = d.customer_id and s.purpose = 'NEWSLETTER'"
+                    + " where d.campaign_id = ?")) {
+      select.setString(1, campaignId);
+      try (ResultSet row = select.executeQuery()) {
+        assertTrue(row.next());
+        assertEquals("SENT", row.getString(1));
+        assertEquals(row.getString(3), row.getString(2), "the consent that allowed it");
       }
     }
   }
