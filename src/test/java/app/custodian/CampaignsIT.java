@@ -1,6 +1,7 @@
 package app.custodian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.security.control.KeyMaterial;
@@ -201,6 +202,13 @@ class CampaignsIT {
       JsonObject after = awaitStatus(campaignId, "SENT");
       assertEquals(audience, after.getJsonObject("stats").getInt("sent"), after::toString);
       assertEquals(audience, recipientsOf("[QC] " + subject).stream().distinct().count());
+
+      String dump = DatabaseDump.of(postgres, databaseUrl); // the batch repository's tables too
+      for (String trace : List.of("bulk-7@example.vn", "Khách 7")) {
+        assertFalse(dump.contains(trace), "no personal data in any table: " + trace);
+        assertFalse(custodian.log().contains(trace), "none in the log: " + trace);
+      }
+      assertTrue(dump.toLowerCase().contains("executioninstancedata"), "the batch repository");
     }
   }
 
