@@ -27,9 +27,15 @@ record BenchSettings(
         Duration.ofSeconds(Integer.getInteger("bench.seconds", 30)),
         Duration.ofSeconds(Integer.getInteger("bench.recheckSeconds", 10)),
         Duration.ofMinutes(Integer.getInteger("bench.loadTimeoutMinutes", 30)),
-        System.getProperty("bench.appHeap", "1g"),
+        text("bench.appHeap", "1g"),
         words(System.getProperty("bench.appJvmOptions", "")),
         Boolean.parseBoolean(System.getProperty("bench.synchronousCommit", "true")));
+  }
+
+  /** A blank value (a property the build leaves empty) means the default, as for the numbers. */
+  private static String text(String name, String fallback) {
+    String value = System.getProperty(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
   }
 
   private static List<String> words(String text) {

@@ -125,6 +125,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
               // the message itself is not looked at
             }
             messages.incrementAndGet();
+            if (dataReply.isEmpty()) {
+              return; // took the message and hung up without a word: did it go or not?
+            }
             if (dataReply.startsWith("2")) {
               delivered.addAll(accepted);
             }

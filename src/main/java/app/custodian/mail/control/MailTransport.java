@@ -183,33 +183,35 @@ public final class MailTransport implements AutoCloseable {
 
   /** A 5xx reply to the recipient or to the message, or null for anything else. */
   private static MailRejectedException rejection(MessagingException failure, String address) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      int code;
-      if (t instanceof SMTPAddressFailedException addressFailed) {
-        code = addressFailed.getReturnCode();
-      } else if (t instanceof SMTPSendFailedException sendFailed) {
-        code = sendFailed.getReturnCode();
-      } else {
-        continue;
-      }
-      return code >= 500 && code <= 599
-          ? new MailRejectedException(address, code, t.getMessage())
-          : null;
-    }
-    return null;
+    Reply reply = Reply.of(failure);
+    return reply != null && reply.code() >= 500 && reply.code() <= 599
+        ? new MailRejectedException(address, reply.code(), reply.text())
+        : null;
   }
 
   /**
-   * Whether the server answered with a 4xx reply (to the recipient or the message), so it did not
-   * take the message; any other failure during sending leaves that open.
+   * Whether the server answered with a 4xx or 5xx reply (to the recipient or the message), so it
+   * did not take the message; any other failure during sending leaves that open.
    */
   private static boolean refusedWithReply(MessagingException failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SMTPAddressFailedException || t instanceof SMTPSendFailedException) {
-        return true;
+    Reply reply = Reply.of(failure);
+    return reply != null && reply.code() >= 400 && reply.code() <= 599;
+  }
+
+  /** The server's answer to a command, as Angus Mail reports it; code -1: no answer came. */
+  private record Reply(int code, String text) {
+
+    static Reply of(MessagingException failure) {
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        if (t instanceof SMTPAddressFailedException addressFailed) {
+          return new Reply(addressFailed.getReturnCode(), t.getMessage());
+        }
+        if (t instanceof SMTPSendFailedException sendFailed) {
+          return new Reply(sendFailed.getReturnCode(), t.getMessage());
+        }
       }
+      return null;
     }
-    return false;
   }
 
   private static MailUnavailableException unavailable(MessagingException e, String address) {

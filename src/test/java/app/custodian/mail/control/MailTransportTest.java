@@ -187,6 +187,19 @@ class MailTransportTest {
 
       assertFalse(unavailable.getMessage().contains("an.nguyen"), unavailable.getMessage());
       assertTrue(unavailable.getMessage().contains("451"), unavailable.getMessage());
+      assertFalse(unavailable.possiblyDelivered(), "a 4xx reply means not taken");
+    }
+  }
+
+  @Test
+  void aConnectionLostAfterTheMessageDataMayHaveDelivered() throws Exception {
+    try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 OK", "", false);
+        MailTransport transport = new MailTransport(server.settings(), 1)) {
+      MailUnavailableException unavailable =
+          assertThrows(MailUnavailableException.class, () -> transport.send(advertising(ADDRESS)));
+
+      assertEquals(1, server.messages.get(), "the server had the whole message");
+      assertTrue(unavailable.possiblyDelivered(), "sending again could deliver it twice");
     }
   }
 
@@ -235,6 +248,7 @@ class MailTransportTest {
           assertThrows(MailUnavailableException.class, () -> transport.send(advertising(ADDRESS)));
 
       assertFalse(unavailable.getMessage().contains("an.nguyen"), unavailable.getMessage());
+      assertFalse(unavailable.possiblyDelivered(), "nobody could have taken it");
     }
   }
 

@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
 
   @Test
+  void theEmbeddedBatchRepositoryIsAnH2FileInNativeModeBesideIt() {
+    // Payara's job repository tables use BLOB, which H2's PostgreSQL mode rejects
+    assertEquals(
+        "jdbc:h2:file:/var/lib/custodian/db/batch-repository",
+        DatabaseSettings.embeddedBatchRepositoryUrl(Path.of("/var/lib/custodian")));
+  }
+
+  @Test
   void theEmbeddedDatabaseIsAnH2FileInPostgreSqlModeUnderTheDataDirectory() {
     String url = DatabaseSettings.embeddedUrl(Path.of("/var/lib/custodian"));
     assertEquals(
