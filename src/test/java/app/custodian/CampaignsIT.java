@@ -129,7 +129,15 @@ class CampaignsIT {
                     l.startsWith("custodian_campaign_messages_total")
                         && l.contains("outcome=\"sent\"")),
         "sent counter in /metrics");
-    Reply audit = admin.get("/api/v1/audit?action=EMAIL_SENT&customerId=" + customerId(optedIn1));
+    String customerId = customerId(optedIn1);
+    JsonObject export = operator.get("/api/v1/customers/" + customerId + "/export").json();
+    JsonObject message = export.getJsonArray("messages").getJsonObject(0);
+    assertEquals(1, export.getJsonArray("messages").size(), export::toString);
+    assertEquals(campaignId, message.getString("campaignId"));
+    assertEquals("SENT", message.getString("status"));
+    assertEquals(
+        consentEventId(customerId), message.getString("consentEventId"), "why they got it");
+    Reply audit = admin.get("/api/v1/audit?action=EMAIL_SENT&customerId=" + customerId);
     assertEquals(2, audit.items().size(), "the consent confirmation and the campaign: " + audit);
   }
 
@@ -233,6 +241,21 @@ class CampaignsIT {
 
   static String customerId(String email) {
     return operator.get("/api/v1/customers?q=" + email).items().getJsonObject(0).getString("id");
+  }
+
+  /** The id of the ledger event that granted NEWSLETTER, as the database holds it. */
+  static String consentEventId(String customerId) throws Exception {
+    try (Connection db = postgres.connect(databaseUrl);
+        var query =
+            db.prepareStatement(
+                "select event_id from consent_state where customer_id = ?"
+                    + " and purpose = 'NEWSLETTER'")) {
+      query.setString(1, customerId);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    }
   }
 
   static String campaignJson(String subject, String purpose, boolean advertising) {

@@ -17,6 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,42 @@ public class CampaignService {
             .executeUpdate();
     audit.record("CAMPAIGN_UNCERTAIN_RELEASED", null, "campaign " + id + ": " + released);
     return released;
+  }
+
+  /** The campaign messages to the customer, oldest first; read within the caller's audit. */
+  public List<MessageSent> messagesTo(String customerId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select c.id, c.name, c.subject, c.purpose, d.advertising, d.status,"
+                    + " d.attempted_at, d.sent_at, d.message_id, d.consent_event_id"
+                    + " from delivery d join campaign c on c.id = d.campaign_id"
+                    + " where d.customer_id = ?1 order by d.attempted_at, c.id")
+            .setParameter(1, customerId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new MessageSent(
+                    (String) row[0],
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    (Boolean) row[4],
+                    (String) row[5],
+                    instant(row[6]),
+                    instant(row[7]),
+                    (String) row[8],
+                    (String) row[9]))
+        .toList();
+  }
+
+  // Native queries answer Timestamp on PostgreSQL and OffsetDateTime on H2.
+  private static Instant instant(Object value) {
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    return value == null ? null : ((OffsetDateTime) value).toInstant();
   }
 
   private CampaignView view(Campaign campaign) {

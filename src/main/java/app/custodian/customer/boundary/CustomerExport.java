@@ -1,9 +1,13 @@
 package app.custodian.customer.boundary;
 
+import app.custodian.campaign.boundary.MessageSent;
 import app.custodian.consent.boundary.ConsentHistoryItem;
 import java.time.Instant;
 import java.util.List;
 
 /** Everything held about one person, as one machine-readable document. */
 public record CustomerExport(
-    Instant exportedAt, CustomerView profile, List<ConsentHistoryItem> consentHistory) {}
+    Instant exportedAt,
+    CustomerView profile,
+    List<ConsentHistoryItem> consentHistory,
+    List<MessageSent> messages) {}

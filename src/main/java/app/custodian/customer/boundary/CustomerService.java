@@ -1,6 +1,7 @@
 package app.custodian.customer.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.campaign.boundary.CampaignService;
 import app.custodian.consent.boundary.ConsentService;
 import app.custodian.consent.boundary.SuppressionList;
 import app.custodian.consent.entity.Suppression;
@@ -37,6 +38,7 @@ public class CustomerService {
   @Inject CustomerSearch search;
   @Inject ConsentService consents;
   @Inject SuppressionList suppressions;
+  @Inject CampaignService campaigns;
 
   Clock clock = Clock.systemUTC();
 
@@ -91,7 +93,11 @@ public class CustomerService {
   public CustomerExport export(String id) {
     Customer customer = load(id);
     audit.record("CUSTOMER_EXPORTED", customer.id(), null);
-    return new CustomerExport(clock.instant(), view(customer), consents.history(customer.id()));
+    return new CustomerExport(
+        clock.instant(),
+        view(customer),
+        consents.history(customer.id()),
+        campaigns.messagesTo(customer.id()));
   }
 
   public CustomerView placeLegalHold(String id, String reason) {
