@@ -11,20 +11,18 @@ import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.Postgres;
 import app.custodian.testing.Resources;
+import app.custodian.testing.TestKeys;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,20 +65,12 @@ class CampaignsIT {
     env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
     env.put("CUSTODIAN_MAIL_FROM", "news@custodian.test");
     env.put("CUSTODIAN_COMPANY_ADDRESS", "12 Lý Thường Kiệt, Hà Nội");
-    env.put("CUSTODIAN_PII_KEY", randomKey());
-    env.put("CUSTODIAN_TOKEN_KEY", randomKey());
+    env.put("CUSTODIAN_PII_KEY", TestKeys.random());
+    env.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
     env.put("CUSTODIAN_SEND_RATE", "50"); // slow enough to kill the process mid-campaign
     startCustodian();
-    for (String role : List.of("OPERATOR", "MARKETING")) {
-      Reply created =
-          admin.post(
-              "/api/v1/accounts",
-              "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"%s\"]}"
-                  .formatted(role.toLowerCase(), STAFF_PASSWORD, role));
-      assertEquals(201, created.status(), created::toString);
-    }
-    operator = admin.as("operator", STAFF_PASSWORD);
-    marketer = admin.as("marketing", STAFF_PASSWORD);
+    operator = admin.newAccount("operator", STAFF_PASSWORD, "OPERATOR");
+    marketer = admin.newAccount("marketing", STAFF_PASSWORD, "MARKETING");
   }
 
   static void startCustodian() {
@@ -336,15 +326,5 @@ class CampaignsIT {
 
   static List<String> sorted(List<String> values) {
     return values.stream().sorted().toList();
-  }
-
-  static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
-  }
-
-  static List<String> of(String... values) {
-    return Arrays.asList(values);
   }
 }

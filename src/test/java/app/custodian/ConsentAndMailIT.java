@@ -293,11 +293,7 @@ class ConsentAndMailIT {
 
   private static Api custodianAs(String role) {
     String name = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    admin.post(
-        "/api/v1/accounts",
-        "{\"username\":\"%s\",\"password\":\"password-%s\",\"roles\":[\"%s\"]}"
-            .formatted(name, name, role));
-    return admin.as(name, "password-" + name);
+    return admin.newAccount(name, "password-" + name, role);
   }
 
   @Test

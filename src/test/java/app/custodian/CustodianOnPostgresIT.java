@@ -57,12 +57,7 @@ class CustodianOnPostgresIT {
     custodian = new CustodianProcess(dataDir, env).start();
     admin = custodian.api("admin", ADMIN_PASSWORD);
     for (String role : List.of("OPERATOR", "MARKETING", "AUDITOR")) {
-      Reply created =
-          admin.post(
-              "/api/v1/accounts",
-              "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"%s\"]}"
-                  .formatted(role.toLowerCase(), STAFF_PASSWORD, role));
-      assertEquals(201, created.status(), created::toString);
+      admin.newAccount(role.toLowerCase(), STAFF_PASSWORD, role);
     }
     operator = admin.as("operator", STAFF_PASSWORD);
   }

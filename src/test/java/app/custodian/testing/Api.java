@@ -36,6 +36,19 @@ public final class Api {
     return new Api(base, username, password);
   }
 
+  /** Creates a staff account with one role (this Api must be an ADMIN's) and logs in as it. */
+  public Api newAccount(String username, String password, String role) {
+    Reply created =
+        post(
+            "/api/v1/accounts",
+            "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"%s\"]}"
+                .formatted(username, password, role));
+    if (created.status() != 201) {
+      throw new IllegalStateException("Could not create the account: " + created);
+    }
+    return as(username, password);
+  }
+
   public Reply get(String path) {
     return send(request(path).GET());
   }

@@ -2,7 +2,6 @@ package app.custodian.campaign.control;
 
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.campaign.entity.CampaignStatus;
-import app.custodian.campaign.entity.DeliveryStatus;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
 import java.sql.Connection;
@@ -106,21 +105,6 @@ public final class CampaignRuns {
       update.setObject(5, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
       update.setString(6, campaignId);
       update.executeUpdate();
-    }
-  }
-
-  /** How many rows of the campaign are in each state. */
-  public static long count(Connection connection, String campaignId, DeliveryStatus status)
-      throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "select count(*) from delivery where campaign_id = ? and status = ?")) {
-      query.setString(1, campaignId);
-      query.setString(2, status.name());
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
     }
   }
 }

@@ -17,6 +17,7 @@ import app.custodian.security.control.FieldCipher;
 import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.TestKeys;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.batch.runtime.BatchStatus;
@@ -27,19 +28,16 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -81,8 +79,8 @@ class NewsletterSendJobTest {
     smtp = startSmtp();
     Map<String, String> settings = new HashMap<>();
     settings.put("custodian.data.dir", dataDir.toString());
-    settings.put("custodian.pii.key", randomKey());
-    settings.put("custodian.token.key", randomKey());
+    settings.put("custodian.pii.key", TestKeys.random());
+    settings.put("custodian.token.key", TestKeys.random());
     settings.put("custodian.smtp.host", "127.0.0.1");
     settings.put("custodian.smtp.port", String.valueOf(smtpPort));
     settings.put("custodian.smtp.starttls", "false");
@@ -329,12 +327,6 @@ class NewsletterSendJobTest {
     return server;
   }
 
-  static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
-  }
-
   static Properties parameters(String campaignId, int chunkSize) {
     Properties parameters = NewsletterSendJob.parameters(campaignId);
     parameters.setProperty("chunkSize", String.valueOf(chunkSize));
@@ -424,9 +416,5 @@ class NewsletterSendJobTest {
       }
     }
     return values;
-  }
-
-  static <T> Function<T, T> identity() {
-    return Function.identity();
   }
 }
