@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +108,7 @@ public final class CampaignSendBenchmark {
           report(settings, audience, seedSeconds, baseline, outcome, memory);
         } finally {
           custodian.stop();
+          deleteTree(dataDir.resolve("tmp")); // Payara's runtime, 100 MB a run; the log stays
         }
       }
     }
@@ -130,7 +132,7 @@ public final class CampaignSendBenchmark {
     int warmupCustomers =
         (int) Math.min(audience.customers(), settings.baselineWarmup() / audience.optedInShare());
     if (warmupCustomers > 0) {
-      long warm = loop.send(audience, 0, warmupCustomers);
+      long warm = loop.send(audience, 0, warmupCustomers, null);
       System.out.printf("Baseline warm-up: %,d messages (not counted)%n", warm);
     }
     sink.reset();
@@ -141,7 +143,7 @@ public final class CampaignSendBenchmark {
     sampler.opened();
     neighbours.opened();
     long start = System.nanoTime();
-    long sent = loop.send(audience, 0, audience.customers());
+    long sent = loop.send(audience, 0, audience.customers(), settings.progressEvery());
     double seconds = (System.nanoTime() - start) / 1e9;
     sampler.closed();
     String others = neighbours.closed();
@@ -228,6 +230,9 @@ public final class CampaignSendBenchmark {
       long now = System.nanoTime();
       if (reply.status() != 200) {
         System.out.println("  campaign read answered " + reply);
+        if (now > deadline) {
+          throw new IllegalStateException("The campaign could not be read until the timeout");
+        }
         continue;
       }
       JsonObject campaign = reply.json();
@@ -403,7 +408,7 @@ public final class CampaignSendBenchmark {
     long warnings = 0;
     long severe = 0;
     int frames = 0;
-    for (String line : since.split("\n")) {
+    for (String line : since.replaceAll("\u001B\\[[0-9;]*m", "").split("\n")) {
       if (line.contains("[WARNING]")) {
         warnings++;
       }
@@ -428,6 +433,18 @@ public final class CampaignSendBenchmark {
       }
     }
     return new LogScan(problems, warnings, severe);
+  }
+
+  private static void deleteTree(Path root) {
+    if (Files.exists(root)) {
+      try (var paths = Files.walk(root)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      } catch (IOException e) {
+        System.out.println("(could not delete " + root + ": " + e + ")");
+      }
+    }
   }
 
   private static long logSize(CustodianProcess custodian) {

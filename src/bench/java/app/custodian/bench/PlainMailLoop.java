@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -49,9 +50,11 @@ final class PlainMailLoop {
    * Sends one message to each opted-in member of the audience among customer numbers {@code [from,
    * to)}.
    *
+   * @param progressEvery how often to print how many went, or null for never
    * @return how many were sent
    */
-  long send(Audience audience, int from, int to) throws InterruptedException {
+  long send(Audience audience, int from, int to, Duration progressEvery)
+      throws InterruptedException {
     AtomicInteger next = new AtomicInteger(from);
     AtomicInteger sent = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -84,8 +87,25 @@ final class PlainMailLoop {
       senders.add(sender);
       sender.start();
     }
+    long start = System.nanoTime();
+    long lastPrint = start;
+    int lastSent = 0;
     for (Thread sender : senders) {
-      sender.join();
+      while (sender.isAlive()) {
+        sender.join(1000);
+        long now = System.nanoTime();
+        if (progressEvery != null && now - lastPrint >= progressEvery.toNanos()) {
+          int n = sent.get();
+          System.out.printf(
+              "  %6.0f s sent %,9d  %6.0f/s now  %6.0f/s mean%n",
+              (now - start) / 1e9,
+              n,
+              (n - lastSent) / ((now - lastPrint) / 1e9),
+              n / ((now - start) / 1e9));
+          lastPrint = now;
+          lastSent = n;
+        }
+      }
     }
     if (failure.get() != null) {
       throw new IllegalStateException("The baseline failed to send", failure.get());

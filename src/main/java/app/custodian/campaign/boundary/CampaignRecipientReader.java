@@ -77,20 +77,24 @@ public class CampaignRecipientReader extends AbstractItemReader {
   private void fetchPageAfter(String after) throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
+            // the bound is repeated on every table so that each index scan starts at the keyset
+            // position, not at the campaign's first customer (a page would cost O(progress))
             "select cs.customer_id from consent_state cs"
                 + " join customer c on c.id = cs.customer_id"
-                + " where cs.purpose = ? and cs.granted and cs.customer_id > ?"
+                + " where cs.purpose = ? and cs.granted and cs.customer_id > ? and c.id > ?"
                 + " and not exists (select 1 from suppression s"
                 + " where s.address_index = c.email_index and s.scope in (?, ?))"
-                + " and not exists (select 1 from delivery d"
-                + " where d.campaign_id = ? and d.customer_id = cs.customer_id)"
+                + " and not exists (select 1 from delivery d where d.campaign_id = ?"
+                + " and d.customer_id = cs.customer_id and d.customer_id > ?)"
                 + " order by cs.customer_id limit ?")) {
       query.setString(1, purpose.name());
       query.setString(2, after);
-      query.setString(3, Suppression.ALL);
-      query.setString(4, purpose.name());
-      query.setString(5, campaignId);
-      query.setInt(6, PAGE);
+      query.setString(3, after);
+      query.setString(4, Suppression.ALL);
+      query.setString(5, purpose.name());
+      query.setString(6, campaignId);
+      query.setString(7, after);
+      query.setInt(8, PAGE);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           page.add(rows.getString(1));
