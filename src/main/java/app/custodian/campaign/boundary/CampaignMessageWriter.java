@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,10 +109,18 @@ public class CampaignMessageWriter extends AbstractItemWriter {
       outcomes.add(senders.submit(() -> deliver((CampaignMessage) item)));
     }
     int notSent = 0;
+    ExecutionException broken = null;
     for (Future<Outcome> outcome : outcomes) {
-      if (outcome.get() == Outcome.NOT_SENT) {
-        notSent++;
+      try { // every sender finishes its message before the chunk ends, whatever happened
+        if (outcome.get() == Outcome.NOT_SENT) {
+          notSent++;
+        }
+      } catch (ExecutionException e) {
+        broken = broken == null ? e : broken;
       }
+    }
+    if (broken != null) {
+      throw broken; // its row stays PENDING, so the next run counts it uncertain
     }
     if (notSent > 0) {
       throw new MailUnavailableException(
@@ -188,6 +197,9 @@ public class CampaignMessageWriter extends AbstractItemWriter {
           message.customerId(),
           "campaign " + campaignId + (status == DeliveryStatus.SENT ? ": " + detail : ""));
       connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
     } finally {
       connection.setAutoCommit(true);
     }
