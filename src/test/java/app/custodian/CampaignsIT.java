@@ -153,6 +153,11 @@ class CampaignsIT {
     assertEquals(
         403, operator.post("/api/v1/campaigns", campaignJson("s", "NEWSLETTER", true)).status());
     assertEquals(404, marketer.get("/api/v1/campaigns/" + UUID.randomUUID()).status());
+    Reply list = marketer.get("/api/v1/campaigns?size=1");
+    assertEquals(200, list.status(), list::toString);
+    assertEquals(1, list.items().size());
+    assertTrue(list.json().getInt("total") >= 1, list::toString);
+    assertEquals(400, marketer.get("/api/v1/campaigns?size=501").status());
     assertEquals(
         404, marketer.post("/api/v1/campaigns/" + UUID.randomUUID() + "/send", "").status());
     assertEquals(404, admin.get("/api/v1/jobs/executions/999999").status());

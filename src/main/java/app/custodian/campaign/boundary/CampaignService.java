@@ -8,6 +8,8 @@ import app.custodian.campaign.entity.CampaignStatus;
 import app.custodian.campaign.entity.DeliveryStatus;
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.platform.control.Ids;
+import app.custodian.platform.control.Page;
+import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -57,6 +59,17 @@ public class CampaignService {
       campaign.failed(); // its run ended without finishing it, or its process died
     }
     return view(campaign);
+  }
+
+  /** The campaigns, newest first. */
+  public Page<CampaignView> list(PageRequest page) {
+    List<Campaign> campaigns =
+        em.createQuery("select c from Campaign c order by c.createdAt desc, c.id", Campaign.class)
+            .setFirstResult(page.offset())
+            .setMaxResults(page.size())
+            .getResultList();
+    long total = em.createQuery("select count(c) from Campaign c", Long.class).getSingleResult();
+    return Page.of(campaigns, page, total).map(this::view);
   }
 
   /**

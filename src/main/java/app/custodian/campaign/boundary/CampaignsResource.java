@@ -2,6 +2,8 @@ package app.custodian.campaign.boundary;
 
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.jobs.boundary.JobsResource;
+import app.custodian.platform.control.Page;
+import app.custodian.platform.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -32,6 +35,11 @@ public class CampaignsResource {
     return Response.created(UriBuilder.fromPath("/api/v1/campaigns/{id}").build(campaign.id()))
         .entity(campaign)
         .build();
+  }
+
+  @GET
+  public Page<CampaignView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    return campaigns.list(PageRequest.of(page, size));
   }
 
   @GET
