@@ -67,21 +67,23 @@ public class CampaignMessageProcessor implements ItemProcessor {
       if (recipient.isEmpty()) {
         return skip("gone");
       }
-      Optional<String> consentEvent =
-          consent.grantingEvent(connection, customerId, content.purpose());
-      if (consentEvent.isEmpty()) {
+      ConsentChecks.Permission permission =
+          consent.permission(
+              connection, customerId, recipient.get().emailIndex(), content.purpose());
+      if (permission.grantingEvent() == null) {
         return skip("skipped_no_consent");
       }
-      if (consent
-          .suppression(connection, recipient.get().emailIndex(), content.purpose())
-          .isPresent()) {
+      if (permission.suppressedAs() != null) {
         return skip("skipped_suppressed");
       }
       if (overCap(connection, customerId)) {
         return skip("deferred");
       }
       return new CampaignMessage(
-          customerId, recipient.get().emailIndex(), consentEvent.get(), render(recipient.get()));
+          customerId,
+          recipient.get().emailIndex(),
+          permission.grantingEvent(),
+          render(recipient.get()));
     }
   }
 

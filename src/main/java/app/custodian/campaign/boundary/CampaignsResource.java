@@ -38,7 +38,8 @@ public class CampaignsResource {
   }
 
   @GET
-  public Page<CampaignView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+  public Page<CampaignView> list(
+      @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
     return campaigns.list(PageRequest.of(page, size));
   }
 

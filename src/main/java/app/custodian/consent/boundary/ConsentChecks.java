@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 /**
  * Consent and suppression as they stand this moment, read with plain JDBC on the caller's
@@ -25,27 +24,35 @@ public class ConsentChecks {
 
   @Inject AuditJournal audit;
 
-  /** The ledger event by which the customer's consent to the purpose is granted, or empty. */
-  public Optional<String> grantingEvent(Connection connection, String customerId, Purpose purpose)
-      throws SQLException {
-    return firstString(
-        connection,
-        "select event_id from consent_state where customer_id = ? and purpose = ? and granted",
-        customerId,
-        purpose.name());
-  }
+  /**
+   * What allows or forbids mailing the customer for the purpose now, in one round trip.
+   *
+   * @param grantingEvent the ledger event by which consent is granted, or null when it is not
+   * @param suppressedAs why the address must not get such mail, or null when it may
+   */
+  public record Permission(String grantingEvent, SuppressionReason suppressedAs) {}
 
-  /** Why the address must not get mail of this purpose, or empty when it may. */
-  public Optional<SuppressionReason> suppression(
-      Connection connection, String addressIndex, Purpose purpose) throws SQLException {
-    return firstString(
-            connection,
-            "select reason from suppression where address_index = ? and scope in (?, ?)"
-                + " order by scope",
-            addressIndex,
-            Suppression.ALL,
-            purpose.name())
-        .map(SuppressionReason::valueOf);
+  public Permission permission(
+      Connection connection, String customerId, String addressIndex, Purpose purpose)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select (select event_id from consent_state"
+                + " where customer_id = ? and purpose = ? and granted),"
+                + " (select min(reason) from suppression"
+                + " where address_index = ? and scope in (?, ?))")) {
+      query.setString(1, customerId);
+      query.setString(2, purpose.name());
+      query.setString(3, addressIndex);
+      query.setString(4, Suppression.ALL);
+      query.setString(5, purpose.name());
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        String reason = row.getString(2);
+        return new Permission(
+            row.getString(1), reason == null ? null : SuppressionReason.valueOf(reason));
+      }
+    }
   }
 
   /** Suppresses the address for every purpose after a permanent rejection, once. */
@@ -65,18 +72,6 @@ public class ConsentChecks {
             "SUPPRESSION_ADDED",
             null,
             Suppression.ALL + " " + SuppressionReason.HARD_BOUNCE);
-      }
-    }
-  }
-
-  private static Optional<String> firstString(Connection connection, String sql, String... values)
-      throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        query.setString(i + 1, values[i]);
-      }
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
       }
     }
   }
