@@ -20,7 +20,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +83,6 @@ public class CampaignMessageWriter extends AbstractItemWriter {
   private ExecutorService senders;
   private SendPacer pacer;
   private boolean advertising;
-  private boolean postgres;
   private final AtomicBoolean unreachable = new AtomicBoolean();
 
   @Override
@@ -101,7 +99,6 @@ public class CampaignMessageWriter extends AbstractItemWriter {
     pacer = new SendPacer(rate);
     try (Connection connection = database.connect()) {
       advertising = CampaignRuns.content(connection, campaignId).advertising();
-      postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
     }
   }
 
@@ -191,13 +188,6 @@ public class CampaignMessageWriter extends AbstractItemWriter {
       throws SQLException {
     connection.setAutoCommit(false);
     try {
-      if (postgres) {
-        // Safe to lose in a database crash: the row would stay PENDING and count as uncertain.
-        // The claim before the hand-off is always committed durably.
-        try (Statement relaxed = connection.createStatement()) {
-          relaxed.execute("set local synchronous_commit to off");
-        }
-      }
       Deliveries.settle(
           connection, campaignId, message.customerId(), status, detail, Instant.now());
       audit.append(
