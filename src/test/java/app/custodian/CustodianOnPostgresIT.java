@@ -91,6 +91,84 @@ class CustodianOnPostgresIT {
   }
 
   @Test
+  void contractsAreCreatedListedTerminatedAndExported() {
+    String id =
+        createCustomer("{\"fullName\":\"Lê Hợp Đồng\",\"email\":\"%s\"}".formatted(uniqueEmail()))
+            .getString("id");
+    String path = "/api/v1/customers/" + id + "/contracts";
+    Reply created =
+        operator.post(
+            path,
+            "{\"reference\":\"HD-2026-7\",\"service\":\"Cloud VPS\","
+                + "\"startsOn\":\"2020-01-01\",\"endsOn\":\"2099-12-31\"}");
+    assertEquals(201, created.status(), created::toString);
+    String contractId = created.json().getString("id");
+    assertEquals("ACTIVE", created.json().getString("status"));
+    assertTrue(created.header("Location").endsWith("/api/v1/contracts/" + contractId));
+
+    Reply backwards =
+        operator.post(
+            path,
+            "{\"reference\":\"HD-2\",\"service\":\"Backup\","
+                + "\"startsOn\":\"2026-02-01\",\"endsOn\":\"2026-01-31\"}");
+    assertEquals(400, backwards.status(), backwards::toString);
+    assertEquals(
+        "endsOn", backwards.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    Reply notADate =
+        operator.post(
+            path,
+            "{\"reference\":\"HD-3\",\"service\":\"Backup\","
+                + "\"startsOn\":\"1/2/2026\",\"endsOn\":\"2026-01-31\"}");
+    assertEquals(400, notADate.status(), notADate::toString);
+    Reply twice =
+        operator.post(
+            path,
+            "{\"reference\":\"HD-2026-7\",\"service\":\"Cloud VPS\","
+                + "\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}");
+    assertEquals(409, twice.status(), twice::toString);
+    assertEquals(1, operator.get(path).array().size(), "rejected requests add nothing");
+    assertEquals(
+        404,
+        operator
+            .post(
+                "/api/v1/customers/" + UUID.randomUUID() + "/contracts",
+                "{\"reference\":\"HD-9\",\"service\":\"Backup\","
+                    + "\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}")
+            .status());
+
+    Reply terminated =
+        operator.post(
+            "/api/v1/contracts/" + contractId + "/terminate", "{\"endedOn\":\"2021-06-30\"}");
+    assertEquals(200, terminated.status(), terminated::toString);
+    assertEquals("ENDED", terminated.json().getString("status"));
+    assertEquals("2021-06-30", terminated.json().getString("endedOn"));
+    assertEquals(
+        409,
+        operator
+            .post("/api/v1/contracts/" + contractId + "/terminate", "{\"endedOn\":\"2021-07-01\"}")
+            .status());
+    assertEquals(
+        404,
+        operator
+            .post(
+                "/api/v1/contracts/" + UUID.randomUUID() + "/terminate",
+                "{\"endedOn\":\"2021-07-01\"}")
+            .status());
+    assertEquals(403, admin.as("marketing", STAFF_PASSWORD).get(path).status());
+
+    Reply export = operator.get("/api/v1/customers/" + id + "/export");
+    assertEquals(
+        contractId, export.json().getJsonArray("contracts").getJsonObject(0).getString("id"));
+    List<String> actions =
+        admin.get("/api/v1/audit?size=500&customerId=" + id).items().stream()
+            .map(e -> e.asJsonObject().getString("action"))
+            .toList();
+    assertTrue(
+        actions.containsAll(List.of("CONTRACT_CREATED", "CONTRACTS_READ", "CONTRACT_TERMINATED")),
+        actions::toString);
+  }
+
+  @Test
   void createsReadsAndFindsACustomer() {
     String email = uniqueEmail();
     Reply created =

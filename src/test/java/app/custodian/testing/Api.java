@@ -125,6 +125,10 @@ public final class Api {
       return Json.createReader(new StringReader(body())).readObject();
     }
 
+    public JsonArray array() {
+      return Json.createReader(new StringReader(body())).readArray();
+    }
+
     public JsonArray items() {
       return json().getJsonArray("items");
     }

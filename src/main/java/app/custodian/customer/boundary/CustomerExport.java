@@ -2,6 +2,7 @@ package app.custodian.customer.boundary;
 
 import app.custodian.campaign.boundary.MessageSent;
 import app.custodian.consent.boundary.ConsentHistoryItem;
+import app.custodian.contract.boundary.ContractView;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,4 +11,5 @@ public record CustomerExport(
     Instant exportedAt,
     CustomerView profile,
     List<ConsentHistoryItem> consentHistory,
+    List<ContractView> contracts,
     List<MessageSent> messages) {}

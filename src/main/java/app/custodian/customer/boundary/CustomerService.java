@@ -6,6 +6,7 @@ import app.custodian.consent.boundary.ConsentService;
 import app.custodian.consent.boundary.SuppressionList;
 import app.custodian.consent.entity.Suppression;
 import app.custodian.consent.entity.SuppressionReason;
+import app.custodian.contract.boundary.ContractService;
 import app.custodian.customer.control.CustomerMergePatch;
 import app.custodian.customer.control.CustomerNormaliser;
 import app.custodian.customer.entity.Customer;
@@ -39,6 +40,7 @@ public class CustomerService {
   @Inject ConsentService consents;
   @Inject SuppressionList suppressions;
   @Inject CampaignService campaigns;
+  @Inject ContractService contracts;
 
   Clock clock = Clock.systemUTC();
 
@@ -97,6 +99,7 @@ public class CustomerService {
         clock.instant(),
         view(customer),
         consents.history(customer.id()),
+        contracts.contracts(customer.id()),
         campaigns.messagesTo(customer.id()));
   }
 
