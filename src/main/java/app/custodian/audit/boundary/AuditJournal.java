@@ -1,13 +1,11 @@
 package app.custodian.audit.boundary;
 
+import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Audit entries written with plain JDBC on the caller's connection, for batch jobs that run outside
@@ -26,7 +24,7 @@ public class AuditJournal {
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setString(1, Ids.newId());
-      insert.setObject(2, Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+      insert.setObject(2, DatabaseTime.now());
       insert.setString(3, actor);
       insert.setString(4, action);
       insert.setString(5, customerId);

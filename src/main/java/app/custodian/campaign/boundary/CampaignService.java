@@ -7,6 +7,7 @@ import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.campaign.entity.CampaignStatus;
 import app.custodian.campaign.entity.DeliveryStatus;
 import app.custodian.jobs.boundary.JobRuns;
+import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
@@ -19,8 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -135,19 +134,11 @@ public class CampaignService {
                     (String) row[3],
                     (Boolean) row[4],
                     (String) row[5],
-                    instant(row[6]),
-                    instant(row[7]),
+                    DatabaseTime.instant(row[6]),
+                    DatabaseTime.instant(row[7]),
                     (String) row[8],
                     (String) row[9]))
         .toList();
-  }
-
-  // Native queries answer Timestamp on PostgreSQL and OffsetDateTime on H2.
-  private static Instant instant(Object value) {
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    return value == null ? null : ((OffsetDateTime) value).toInstant();
   }
 
   private CampaignView view(Campaign campaign) {

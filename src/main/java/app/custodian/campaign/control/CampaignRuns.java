@@ -4,13 +4,12 @@ import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.campaign.entity.CampaignStatus;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
+import app.custodian.platform.control.DatabaseTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /** The campaign row as the {@code newsletter-send} job reads and updates it, with plain JDBC. */
 public final class CampaignRuns {
@@ -102,7 +101,7 @@ public final class CampaignRuns {
       update.setLong(2, tally.skippedNoConsent());
       update.setLong(3, tally.skippedSuppressed());
       update.setLong(4, tally.deferred());
-      update.setObject(5, now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+      update.setObject(5, DatabaseTime.column(now));
       update.setString(6, campaignId);
       update.executeUpdate();
     }

@@ -1,14 +1,12 @@
 package app.custodian.campaign.control;
 
 import app.custodian.campaign.entity.DeliveryStatus;
+import app.custodian.platform.control.DatabaseTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The delivery rows of campaign messages, one per (campaign, customer), with plain JDBC on the
@@ -43,7 +41,7 @@ public final class Deliveries {
       insert.setString(3, DeliveryStatus.PENDING.name());
       insert.setBoolean(4, advertising);
       insert.setString(5, consentEventId);
-      insert.setObject(6, time(now));
+      insert.setObject(6, DatabaseTime.column(now));
       return insert.executeUpdate() == 1;
     }
   }
@@ -63,7 +61,7 @@ public final class Deliveries {
             "update delivery set status = ?, sent_at = ?, message_id = ?, failure = ?"
                 + " where campaign_id = ? and customer_id = ?")) {
       update.setString(1, status.name());
-      update.setObject(2, sent ? time(now) : null);
+      update.setObject(2, sent ? DatabaseTime.column(now) : null);
       update.setString(3, sent ? detail : null);
       update.setString(4, sent ? null : truncate(detail, 200));
       update.setString(5, campaignId);
@@ -115,17 +113,13 @@ public final class Deliveries {
             "select count(*) from delivery where customer_id = ? and attempted_at > ?"
                 + " and advertising and status <> ?")) {
       query.setString(1, customerId);
-      query.setObject(2, time(since));
+      query.setObject(2, DatabaseTime.column(since));
       query.setString(3, DeliveryStatus.FAILED.name());
       try (ResultSet row = query.executeQuery()) {
         row.next();
         return row.getInt(1);
       }
     }
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
   private static String truncate(String text, int max) {

@@ -5,15 +5,13 @@ import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
 import app.custodian.consent.entity.SuppressionReason;
+import app.custodian.platform.control.DatabaseTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Consent and suppression as they stand this moment, read with plain JDBC on the caller's
@@ -64,7 +62,7 @@ public class ConsentChecks {
       insert.setString(1, addressIndex);
       insert.setString(2, Suppression.ALL);
       insert.setString(3, SuppressionReason.HARD_BOUNCE.name());
-      insert.setObject(4, Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+      insert.setObject(4, DatabaseTime.now());
       if (insert.executeUpdate() == 1) {
         audit.append(
             connection,
