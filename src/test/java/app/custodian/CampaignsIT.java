@@ -9,6 +9,7 @@ import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.DatabaseSeeds;
+import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.Postgres;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
@@ -179,7 +180,7 @@ class CampaignsIT {
       String subject = "Khuyến mãi " + UUID.randomUUID();
       String campaignId = createCampaign(subject);
       long execution = send(campaignId);
-      awaitSentRows(db, campaignId, 20);
+      DeliveryRows.awaitSent(db, campaignId, 20, TIMEOUT);
 
       custodian.kill();
       startCustodian();
@@ -284,25 +285,6 @@ class CampaignsIT {
       Thread.sleep(200);
     } while (Instant.now().isBefore(deadline));
     throw new AssertionError("campaign not " + status + " in time: " + campaign);
-  }
-
-  static void awaitSentRows(Connection db, String campaignId, int count) throws Exception {
-    Instant deadline = Instant.now().plus(TIMEOUT);
-    while (true) {
-      try (var query =
-          db.prepareStatement(
-              "select count(*) from delivery where campaign_id = ? and status = 'SENT'")) {
-        query.setString(1, campaignId);
-        try (ResultSet row = query.executeQuery()) {
-          row.next();
-          if (row.getInt(1) >= count) {
-            return;
-          }
-        }
-      }
-      assertTrue(Instant.now().isBefore(deadline), "the campaign did not get going");
-      Thread.sleep(20);
-    }
   }
 
   static int grantedNewsletter(Connection db) throws Exception {

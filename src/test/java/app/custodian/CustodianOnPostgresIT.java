@@ -73,6 +73,11 @@ class CustodianOnPostgresIT {
     return reply.json();
   }
 
+  static String contract(String reference, String service, String startsOn, String endsOn) {
+    return "{\"reference\":\"%s\",\"service\":\"%s\",\"startsOn\":\"%s\",\"endsOn\":\"%s\"}"
+        .formatted(reference, service, startsOn, endsOn);
+  }
+
   static String uniqueEmail() {
     return "c-" + UUID.randomUUID() + "@example.vn";
   }
@@ -97,34 +102,20 @@ class CustodianOnPostgresIT {
             .getString("id");
     String path = "/api/v1/customers/" + id + "/contracts";
     Reply created =
-        operator.post(
-            path,
-            "{\"reference\":\"HD-2026-7\",\"service\":\"Cloud VPS\","
-                + "\"startsOn\":\"2020-01-01\",\"endsOn\":\"2099-12-31\"}");
+        operator.post(path, contract("HD-2026-7", "Cloud VPS", "2020-01-01", "2099-12-31"));
     assertEquals(201, created.status(), created::toString);
     String contractId = created.json().getString("id");
     assertEquals("ACTIVE", created.json().getString("status"));
     assertTrue(created.header("Location").endsWith("/api/v1/contracts/" + contractId));
 
-    Reply backwards =
-        operator.post(
-            path,
-            "{\"reference\":\"HD-2\",\"service\":\"Backup\","
-                + "\"startsOn\":\"2026-02-01\",\"endsOn\":\"2026-01-31\"}");
+    Reply backwards = operator.post(path, contract("HD-2", "Backup", "2026-02-01", "2026-01-31"));
     assertEquals(400, backwards.status(), backwards::toString);
     assertEquals(
         "endsOn", backwards.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-    Reply notADate =
-        operator.post(
-            path,
-            "{\"reference\":\"HD-3\",\"service\":\"Backup\","
-                + "\"startsOn\":\"1/2/2026\",\"endsOn\":\"2026-01-31\"}");
+    Reply notADate = operator.post(path, contract("HD-3", "Backup", "1/2/2026", "2026-01-31"));
     assertEquals(400, notADate.status(), notADate::toString);
     Reply twice =
-        operator.post(
-            path,
-            "{\"reference\":\"HD-2026-7\",\"service\":\"Cloud VPS\","
-                + "\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}");
+        operator.post(path, contract("HD-2026-7", "Cloud VPS", "2026-01-01", "2026-12-31"));
     assertEquals(409, twice.status(), twice::toString);
     assertEquals(1, operator.get(path).array().size(), "rejected requests add nothing");
     assertEquals(
@@ -132,8 +123,7 @@ class CustodianOnPostgresIT {
         operator
             .post(
                 "/api/v1/customers/" + UUID.randomUUID() + "/contracts",
-                "{\"reference\":\"HD-9\",\"service\":\"Backup\","
-                    + "\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-12-31\"}")
+                contract("HD-9", "Backup", "2026-01-01", "2026-12-31"))
             .status());
 
     Reply terminated =

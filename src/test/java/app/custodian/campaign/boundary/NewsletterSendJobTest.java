@@ -15,6 +15,7 @@ import app.custodian.security.boundary.Keys;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.FieldCipher;
 import app.custodian.testing.DatabaseSeeds;
+import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Postgres;
 import app.custodian.testing.TestKeys;
@@ -222,7 +223,7 @@ class NewsletterSendJobTest {
     System.setProperty("custodian.send.rate", "25");
 
     long execution = JobsOnJBeret.start("newsletter-send", parameters(campaign, 5));
-    awaitDeliveries(campaign, 1);
+    DeliveryRows.awaitSent(db, campaign, 1, TIMEOUT);
     List<String> lastFive = ids.stream().sorted().skip(25).toList();
     for (String id : lastFive) {
       seeds.consent(id, "NEWSLETTER", false);
@@ -244,7 +245,7 @@ class NewsletterSendJobTest {
     System.setProperty("custodian.send.rate", "40");
 
     long execution = JobsOnJBeret.start("newsletter-send", parameters(campaign, 5));
-    awaitDeliveries(campaign, 10);
+    DeliveryRows.awaitSent(db, campaign, 10, TIMEOUT);
     List<String> before = new ArrayList<>(recipients(smtp.getReceivedMessages()));
     smtp.stop();
     JobExecution failed = JobsOnJBeret.awaitEnd(execution, TIMEOUT);
@@ -346,19 +347,6 @@ class NewsletterSendJobTest {
       ids.add(id);
     }
     return ids;
-  }
-
-  void awaitDeliveries(String campaignId, int sent) throws Exception {
-    Instant deadline = Instant.now().plus(TIMEOUT);
-    while (Integer.parseInt(
-            row(
-                    "select count(*) from delivery where campaign_id = ? and status = 'SENT'",
-                    campaignId)
-                .get(0))
-        < sent) {
-      assertTrue(Instant.now().isBefore(deadline), "no deliveries in time");
-      Thread.sleep(20);
-    }
   }
 
   static long metric(JobExecution execution, String step, Metric.MetricType type) {
