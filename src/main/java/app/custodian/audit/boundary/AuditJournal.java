@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
  * Audit entries written with plain JDBC on the caller's connection, for batch jobs that run outside
@@ -30,6 +32,25 @@ public class AuditJournal {
       insert.setString(5, customerId);
       insert.setString(6, detail);
       insert.executeUpdate();
+    }
+  }
+
+  /** Writes one entry now per customer, with that customer's detail, in one batch. */
+  public void appendEach(
+      Connection connection, String actor, String action, Map<String, String> detailByCustomer)
+      throws SQLException {
+    OffsetDateTime now = DatabaseTime.now();
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (Map.Entry<String, String> entry : detailByCustomer.entrySet()) {
+        insert.setString(1, Ids.newId());
+        insert.setObject(2, now);
+        insert.setString(3, actor);
+        insert.setString(4, action);
+        insert.setString(5, entry.getKey());
+        insert.setString(6, entry.getValue());
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 }

@@ -38,7 +38,7 @@ public class AuditTrail {
 
   /** Records an act of the calling staff member (or of the system when no one is logged in). */
   public void record(String action, String customerId, String detail) {
-    recordAs(caller(), action, customerId, detail);
+    recordAs(actor(), action, customerId, detail);
   }
 
   public void recordAs(String actor, String action, String customerId, String detail) {
@@ -111,7 +111,8 @@ public class AuditTrail {
     return new ChainVerification(true, lastSeq, null);
   }
 
-  private String caller() {
+  /** The calling staff member's name, or the system's when no one is logged in. */
+  public String actor() {
     try {
       String name = session.getCallerPrincipal().getName();
       return name == null || name.equalsIgnoreCase("ANONYMOUS") ? SYSTEM_ACTOR : name;

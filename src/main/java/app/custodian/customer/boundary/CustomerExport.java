@@ -3,6 +3,7 @@ package app.custodian.customer.boundary;
 import app.custodian.campaign.boundary.MessageSent;
 import app.custodian.consent.boundary.ConsentHistoryItem;
 import app.custodian.contract.boundary.ContractView;
+import app.custodian.renewal.boundary.ReminderSent;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,4 +13,5 @@ public record CustomerExport(
     CustomerView profile,
     List<ConsentHistoryItem> consentHistory,
     List<ContractView> contracts,
-    List<MessageSent> messages) {}
+    List<MessageSent> messages,
+    List<ReminderSent> renewalReminders) {}

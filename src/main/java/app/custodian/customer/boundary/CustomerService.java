@@ -3,9 +3,6 @@ package app.custodian.customer.boundary;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.boundary.CampaignService;
 import app.custodian.consent.boundary.ConsentService;
-import app.custodian.consent.boundary.SuppressionList;
-import app.custodian.consent.entity.Suppression;
-import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.contract.boundary.ContractService;
 import app.custodian.customer.control.CustomerMergePatch;
 import app.custodian.customer.control.CustomerNormaliser;
@@ -16,17 +13,23 @@ import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
 import app.custodian.platform.control.Violations;
+import app.custodian.renewal.boundary.ReminderHistory;
 import app.custodian.security.control.BlindIndex;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.Validator;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** Customer records: every read, change and erasure is audited in the same transaction. */
 @Stateless
@@ -38,9 +41,14 @@ public class CustomerService {
   @Inject Validator validator;
   @Inject CustomerSearch search;
   @Inject ConsentService consents;
-  @Inject SuppressionList suppressions;
+  @Inject CustomerDeletions deletions;
+
+  @Resource(lookup = "jdbc/custodian")
+  DataSource dataSource;
+
   @Inject CampaignService campaigns;
   @Inject ContractService contracts;
+  @Inject ReminderHistory reminders;
 
   Clock clock = Clock.systemUTC();
 
@@ -80,16 +88,24 @@ public class CustomerService {
     return view(customer);
   }
 
+  /** Erasure on request, by the same code as the retention purge. */
   public void erase(String id) {
     Customer customer = load(id);
     if (customer.underLegalHold()) {
       throw ProblemException.conflict(
           "The customer is under legal hold and cannot be erased: " + customer.legalHoldReason());
     }
-    // The address stays only as a blind index, so no re-import can mail the person again.
-    suppressions.suppress(customer.emailIndex(), Suppression.ALL, SuppressionReason.ERASED);
-    em.remove(customer);
-    audit.record("CUSTOMER_ERASED", customer.id(), "on request");
+    // a connection of the same pool joins this transaction: the deletion commits with it
+    try (Connection connection = dataSource.getConnection()) {
+      deletions.delete(
+          connection,
+          Map.of(customer.id(), CustomerDeletions.ERASURE_REQUEST),
+          audit.actor(),
+          null);
+    } catch (SQLException e) {
+      throw new PersistenceException("Could not erase customer " + customer.id(), e);
+    }
+    em.detach(customer);
   }
 
   public CustomerExport export(String id) {
@@ -100,7 +116,8 @@ public class CustomerService {
         view(customer),
         consents.history(customer.id()),
         contracts.contracts(customer.id()),
-        campaigns.messagesTo(customer.id()));
+        campaigns.messagesTo(customer.id()),
+        reminders.remindersTo(customer.id()));
   }
 
   public CustomerView placeLegalHold(String id, String reason) {

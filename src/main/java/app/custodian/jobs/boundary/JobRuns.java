@@ -2,18 +2,23 @@ package app.custodian.jobs.boundary;
 
 import app.custodian.platform.control.ProblemException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -32,9 +37,34 @@ public class JobRuns {
       Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
   @Inject RunningJobs running;
+  @Inject @Any Instance<JobReport> reports;
 
   public long start(String jobName, Properties parameters) {
     return operator().start(jobName, parameters);
+  }
+
+  /**
+   * Starts the job unless an execution of it is running.
+   *
+   * @throws ProblemException 409 while one runs
+   */
+  public long startAlone(String jobName, Properties parameters) {
+    Optional<Long> live = liveExecution(jobName);
+    if (live.isPresent()) {
+      throw ProblemException.conflict(
+          "Job " + jobName + " is running already, as execution " + live.get(),
+          Map.of("executionId", live.get()));
+    }
+    return start(jobName, parameters);
+  }
+
+  /** A running execution of the job, here or on another node, if there is one. */
+  public Optional<Long> liveExecution(String jobName) {
+    try {
+      return operator().getRunningExecutions(jobName).stream().filter(this::isLive).findFirst();
+    } catch (NoSuchJobException e) {
+      return Optional.empty();
+    }
   }
 
   public Optional<JobExecutionView> find(long executionId) {
@@ -81,7 +111,28 @@ public class JobRuns {
         instant(execution.getEndTime()),
         orphaned(execution),
         metrics(execution.getExecutionId()),
-        null);
+        report(execution));
+  }
+
+  private Object report(JobExecution execution) {
+    for (JobReport report : reports) {
+      if (report.jobName().equals(execution.getJobName())) {
+        return report.report(
+            executionsSoFar(execution.getExecutionId()),
+            operator().getParameters(execution.getExecutionId()));
+      }
+    }
+    return null;
+  }
+
+  /** The execution and the earlier ones of its job instance, oldest first. */
+  private List<Long> executionsSoFar(long executionId) {
+    JobInstance instance = operator().getJobInstance(executionId);
+    return operator().getJobExecutions(instance).stream()
+        .map(JobExecution::getExecutionId)
+        .filter(id -> id <= executionId)
+        .sorted()
+        .toList();
   }
 
   private Map<String, Long> metrics(long executionId) {

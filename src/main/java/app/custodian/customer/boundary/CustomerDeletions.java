@@ -1,0 +1,137 @@
+package app.custodian.customer.boundary;
+
+import app.custodian.audit.boundary.AuditJournal;
+import app.custodian.consent.entity.Suppression;
+import app.custodian.consent.entity.SuppressionReason;
+import app.custodian.platform.control.DatabaseTime;
+import app.custodian.platform.control.SqlLists;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way a person leaves Custodian, for erasure on request and for the retention purge alike:
+ * their address goes on the suppression list as a blind index, a tombstone (id, time, rule) and an
+ * audit entry are written, and the customer row goes, taking every row that refers to it (the
+ * foreign keys cascade). Runs in the caller's transaction, with plain JDBC.
+ */
+@ApplicationScoped
+public class CustomerDeletions {
+
+  /** The tombstone rule of an erasure asked for by the person. */
+  public static final String ERASURE_REQUEST = "ERASURE_REQUEST";
+
+  @Inject AuditJournal audit;
+
+  /**
+   * Deletes the customers among {@code ruleById}'s keys that exist and are not under legal hold,
+   * locking their rows first so that a hold placed meanwhile wins.
+   *
+   * @param ruleById the rule that applies to each customer, in the order to delete them
+   * @param executionId the job execution that deletes them, or null for an erasure on request
+   * @return the ids deleted
+   */
+  public List<String> delete(
+      Connection connection, Map<String, String> ruleById, String actor, Long executionId)
+      throws SQLException {
+    if (ruleById.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> addressById = lockDeletable(connection, ruleById.keySet());
+    if (addressById.isEmpty()) {
+      return List.of();
+    }
+    OffsetDateTime now = DatabaseTime.now();
+    suppress(connection, addressById.values(), now);
+    bury(connection, addressById.keySet(), ruleById, executionId, now);
+    Map<String, String> detailById = new LinkedHashMap<>();
+    for (String id : addressById.keySet()) {
+      detailById.put(
+          id,
+          "rule " + ruleById.get(id) + (executionId == null ? "" : ", execution " + executionId));
+    }
+    audit.appendEach(
+        connection, actor, executionId == null ? "CUSTOMER_ERASED" : "CUSTOMER_PURGED", detailById);
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "delete from customer where id in ("
+                + SqlLists.placeholders(addressById.size())
+                + ")")) {
+      SqlLists.bind(delete, 1, addressById.keySet());
+      delete.executeUpdate();
+    }
+    return List.copyOf(addressById.keySet());
+  }
+
+  private static Map<String, String> lockDeletable(Connection connection, Collection<String> ids)
+      throws SQLException {
+    Map<String, String> addressById = new LinkedHashMap<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select id, email_index from customer where id in ("
+                + SqlLists.placeholders(ids.size())
+                + ") and legal_hold_reason is null order by id for update")) {
+      SqlLists.bind(query, 1, ids);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          addressById.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    return addressById;
+  }
+
+  /** No later import of the same address can mail the person again. */
+  private static void suppress(
+      Connection connection, Collection<String> addressIndexes, OffsetDateTime now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into suppression (address_index, scope, reason, at) values (?, ?, ?, ?)"
+                + " on conflict do nothing")) {
+      for (String address : addressIndexes) {
+        insert.setString(1, address);
+        insert.setString(2, Suppression.ALL);
+        insert.setString(3, SuppressionReason.ERASED.name());
+        insert.setObject(4, now);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void bury(
+      Connection connection,
+      Collection<String> ids,
+      Map<String, String> ruleById,
+      Long executionId,
+      OffsetDateTime now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into tombstone (customer_id, deleted_at, rule, execution_id)"
+                + " values (?, ?, ?, ?)")) {
+      for (String id : ids) {
+        insert.setString(1, id);
+        insert.setObject(2, now);
+        insert.setString(3, ruleById.get(id));
+        if (executionId == null) {
+          insert.setNull(4, Types.BIGINT);
+        } else {
+          insert.setLong(4, executionId);
+        }
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+}

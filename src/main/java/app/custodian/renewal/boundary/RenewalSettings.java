@@ -1,0 +1,29 @@
+package app.custodian.renewal.boundary;
+
+import app.custodian.renewal.control.RenewalSchedule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** When reminders are due, as configured. */
+@ApplicationScoped
+public class RenewalSettings {
+
+  @Inject
+  @ConfigProperty(name = "custodian.renewal.offsets", defaultValue = "30,7,1")
+  String offsets;
+
+  @Inject
+  @ConfigProperty(name = "custodian.zone", defaultValue = "Asia/Ho_Chi_Minh")
+  String zone;
+
+  public RenewalSchedule schedule() {
+    return RenewalSchedule.parse(offsets);
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(ZoneId.of(zone));
+  }
+}

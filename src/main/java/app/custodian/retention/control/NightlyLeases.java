@@ -1,0 +1,85 @@
+package app.custodian.retention.control;
+
+import app.custodian.platform.control.DatabaseTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * The leases of the nightly run, one per (job, night), with plain JDBC in auto-commit mode: the
+ * node whose insert succeeds runs that job for that night; every other node finds it taken.
+ */
+public final class NightlyLeases {
+
+  private NightlyLeases() {}
+
+  /**
+   * @return whether this node now holds the lease
+   */
+  public static boolean take(Connection connection, String job, LocalDate night, String node)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into nightly_lease (job_name, night, node, taken_at) values (?, ?, ?, ?)"
+                + " on conflict do nothing")) {
+      insert.setString(1, job);
+      insert.setObject(2, night);
+      insert.setString(3, node);
+      insert.setObject(4, DatabaseTime.now());
+      return insert.executeUpdate() == 1;
+    }
+  }
+
+  public static void started(Connection connection, String job, LocalDate night, long executionId)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update nightly_lease set execution_id = ? where job_name = ? and night = ?")) {
+      update.setLong(1, executionId);
+      update.setString(2, job);
+      update.setObject(3, night);
+      update.executeUpdate();
+    }
+  }
+
+  public static void finished(Connection connection, String job, LocalDate night)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update nightly_lease set finished_at = ? where job_name = ? and night = ?")) {
+      update.setObject(1, DatabaseTime.now());
+      update.setString(2, job);
+      update.setObject(3, night);
+      update.executeUpdate();
+    }
+  }
+
+  /** Whether the job's run of that night has ended, wherever it ran. */
+  public static boolean isFinished(Connection connection, String job, LocalDate night)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select 1 from nightly_lease where job_name = ? and night = ?"
+                + " and finished_at is not null")) {
+      query.setString(1, job);
+      query.setObject(2, night);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
+  /** When the database was set up: no night before that was missed. */
+  public static Instant installedAt(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+            connection.prepareStatement("select installed_at from installation where id = 1");
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return DatabaseTime.instant(row.getObject(1, OffsetDateTime.class));
+    }
+  }
+}
