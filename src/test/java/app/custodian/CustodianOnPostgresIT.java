@@ -11,6 +11,7 @@ import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
 import app.custodian.testing.Resources;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,7 @@ class CustodianOnPostgresIT {
 
   static final String ADMIN_PASSWORD = "admin-password-for-tests";
   static final String STAFF_PASSWORD = "staff-password-for-tests";
+  static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
   @TempDir static Path dataDir;
   static Postgres postgres;
@@ -380,6 +383,70 @@ class CustodianOnPostgresIT {
     assertTrue(verification.getBoolean("valid"), verification::toString);
     long total = admin.get("/api/v1/audit?size=1").json().getJsonNumber("total").longValue();
     assertEquals(total, verification.getJsonNumber("entries").longValue());
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 2) // purges: after the tests that keep customers with old contracts
+  void theRetentionPurgeReportsADryRunThenPurgesWithAReceipt() {
+    String due = customerWithContract("Đỗ Văn Hết", "2020-01-01", "2020-12-31");
+    String held = customerWithContract("Đỗ Văn Giữ", "2020-01-01", "2020-12-31");
+    String running = customerWithContract("Đỗ Văn Chạy", "2020-01-01", "2099-12-31");
+    assertEquals(
+        200,
+        admin
+            .put("/api/v1/customers/" + held + "/legal-hold", "{\"reason\":\"Tax audit\"}")
+            .status());
+    assertEquals(403, operator.post("/api/v1/jobs/retention-purge", "").status());
+    Reply unclear = admin.post("/api/v1/jobs/retention-purge?dryRun=maybe", "");
+    assertEquals(400, unclear.status(), unclear::toString);
+    assertEquals(404, admin.get("/api/v1/jobs/executions/not-a-number").status());
+
+    JsonObject dryRun = admin.runJob("/api/v1/jobs/retention-purge?dryRun=true", JOB_TIMEOUT);
+    assertEquals("COMPLETED", dryRun.getString("batchStatus"), dryRun::toString);
+    JsonObject preview = dryRun.getJsonObject("report");
+    assertTrue(preview.getBoolean("dryRun"));
+    Map<String, String> previewRules = rulesById(preview);
+    assertEquals("CONTRACT_ENDED", previewRules.get(due), preview::toString);
+    assertFalse(previewRules.containsKey(held) || previewRules.containsKey(running));
+    assertEquals(
+        200, operator.get("/api/v1/customers/" + due).status(), "a dry run deletes nothing");
+
+    JsonObject purge = admin.runJob("/api/v1/jobs/retention-purge", JOB_TIMEOUT);
+    assertEquals("COMPLETED", purge.getString("batchStatus"), purge::toString);
+    JsonObject receipt = purge.getJsonObject("report");
+    assertFalse(receipt.getBoolean("dryRun"));
+    assertEquals(previewRules, rulesById(receipt), "the run purged whom the dry run named");
+    assertEquals(receipt.getInt("count"), purge.getJsonObject("metrics").getInt("written"));
+    assertEquals(404, operator.get("/api/v1/customers/" + due).status());
+    assertEquals(200, operator.get("/api/v1/customers/" + held).status());
+    assertEquals(200, operator.get("/api/v1/customers/" + running).status());
+    JsonObject purged =
+        admin
+            .get("/api/v1/audit?action=CUSTOMER_PURGED&customerId=" + due)
+            .items()
+            .getJsonObject(0);
+    assertEquals("retention-purge", purged.getString("actor"));
+    assertTrue(purged.getString("detail").startsWith("rule CONTRACT_ENDED"), purged::toString);
+  }
+
+  static String customerWithContract(String name, String startsOn, String endsOn) {
+    String id =
+        createCustomer("{\"fullName\":\"%s\",\"email\":\"%s\"}".formatted(name, uniqueEmail()))
+            .getString("id");
+    Reply created =
+        operator.post(
+            "/api/v1/customers/" + id + "/contracts",
+            contract("HD-" + id.substring(0, 8), "Cloud VPS", startsOn, endsOn));
+    assertEquals(201, created.status(), created::toString);
+    return id;
+  }
+
+  static Map<String, String> rulesById(JsonObject report) {
+    Map<String, String> rules = new HashMap<>();
+    for (JsonValue item : report.getJsonArray("customers")) {
+      rules.put(item.asJsonObject().getString("customerId"), item.asJsonObject().getString("rule"));
+    }
+    return rules;
   }
 
   @Test

@@ -11,7 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Set;
 
 /** A staff member's HTTP client for the Custodian API. */
 public final class Api {
@@ -47,6 +50,35 @@ public final class Api {
       throw new IllegalStateException("Could not create the account: " + created);
     }
     return as(username, password);
+  }
+
+  /**
+   * Starts a job with a POST that answers 202 {@code {"executionId"}} and polls the execution until
+   * it has ended (this Api must be an ADMIN's).
+   *
+   * @return the ended execution
+   */
+  public JsonObject runJob(String path, Duration timeout) {
+    Reply started = post(path, "");
+    if (started.status() != 202) {
+      throw new IllegalStateException("The job did not start: " + started);
+    }
+    String execution = "/api/v1/jobs/executions/" + started.json().getJsonNumber("executionId");
+    Instant deadline = Instant.now().plus(timeout);
+    JsonObject view;
+    do {
+      view = get(execution).json();
+      if (!Set.of("STARTING", "STARTED", "STOPPING").contains(view.getString("batchStatus"))) {
+        return view;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    } while (Instant.now().isBefore(deadline));
+    throw new IllegalStateException("The job did not end in time: " + view);
   }
 
   public Reply get(String path) {
