@@ -52,3 +52,12 @@ create table installation (
 );
 insert into installation (id, installed_at) values (1, current_timestamp);
 
+
+-- Campaign totals outlive the people they counted: when customers are deleted, their delivery rows
+-- go and their number per (campaign, status) is added here. No customer ids.
+create table delivery_erased (
+  campaign_id varchar(36) not null references campaign (id),
+  status varchar(16) not null,
+  messages bigint not null
+);
+create index delivery_erased_campaign_idx on delivery_erased (campaign_id);

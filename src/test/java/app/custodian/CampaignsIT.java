@@ -130,6 +130,11 @@ class CampaignsIT {
         consentEventId(customerId), message.getString("consentEventId"), "why they got it");
     Reply audit = admin.get("/api/v1/audit?action=EMAIL_SENT&customerId=" + customerId);
     assertEquals(2, audit.items().size(), "the consent confirmation and the campaign: " + audit);
+
+    assertEquals(204, operator.delete("/api/v1/customers/" + customerId).status());
+    JsonObject afterErasure = marketer.get("/api/v1/campaigns/" + campaignId).json();
+    assertEquals(
+        2, afterErasure.getJsonObject("stats").getInt("sent"), "totals outlive the people counted");
   }
 
   @Test

@@ -146,11 +146,14 @@ public class CampaignService {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "select status, count(*) from delivery where campaign_id = ?1 group by status")
+                "select status, count(*) from delivery where campaign_id = ?1 group by status"
+                    + " union all select status, sum(messages) from delivery_erased"
+                    + " where campaign_id = ?1 group by status")
             .setParameter(1, campaign.id())
             .getResultList();
     for (Object[] row : rows) {
-      counts.put(DeliveryStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
+      counts.merge(
+          DeliveryStatus.valueOf((String) row[0]), ((Number) row[1]).longValue(), Long::sum);
     }
     CampaignStats stats =
         new CampaignStats(

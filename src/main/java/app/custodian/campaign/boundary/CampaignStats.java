@@ -2,8 +2,9 @@ package app.custodian.campaign.boundary;
 
 /**
  * How a campaign's sending went. {@code sent}, {@code failed} and {@code uncertain} count delivery
- * rows and move while it runs; the skipped and {@code deferred} (over the 24-hour cap, or eligible
- * since) figures are the live customers without a message as the last run found them.
+ * rows (people deleted since included) and move while it runs; the skipped and {@code deferred}
+ * (over the 24-hour cap, or eligible since) figures are the live customers without a message as the
+ * last run found them.
  */
 public record CampaignStats(
     long sent,

@@ -6,6 +6,8 @@ import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +33,7 @@ public class CustomerDeletions {
   public static final String ERASURE_REQUEST = "ERASURE_REQUEST";
 
   @Inject AuditJournal audit;
+  @Inject @Any Instance<CustomerDeletionListener> listeners;
 
   /**
    * Deletes the customers among {@code ruleById}'s keys that exist and are not under legal hold,
@@ -61,6 +64,9 @@ public class CustomerDeletions {
     }
     audit.appendEach(
         connection, actor, executionId == null ? "CUSTOMER_ERASED" : "CUSTOMER_PURGED", detailById);
+    for (CustomerDeletionListener listener : listeners) {
+      listener.beforeDeletion(connection, addressById.keySet());
+    }
     try (PreparedStatement delete =
         connection.prepareStatement(
             "delete from customer where id in ("
