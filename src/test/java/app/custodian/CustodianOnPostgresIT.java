@@ -387,8 +387,14 @@ class CustodianOnPostgresIT {
 
   @Test
   @Order(Integer.MAX_VALUE - 2) // purges: after the tests that keep customers with old contracts
-  void theRetentionPurgeReportsADryRunThenPurgesWithAReceipt() {
-    String due = customerWithContract("Đỗ Văn Hết", "2020-01-01", "2020-12-31");
+  void theRetentionPurgeReportsADryRunThenPurgesWithAReceipt() throws Exception {
+    String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    String due =
+        customerWithContract("Hết" + unique + " Xong" + unique, "2020-01-01", "2020-12-31");
+    String phone = "09" + Math.abs(unique.hashCode() % 100_000_000);
+    assertEquals(
+        200,
+        operator.patch("/api/v1/customers/" + due, "{\"phone\":\"%s\"}".formatted(phone)).status());
     String held = customerWithContract("Đỗ Văn Giữ", "2020-01-01", "2020-12-31");
     String running = customerWithContract("Đỗ Văn Chạy", "2020-01-01", "2099-12-31");
     assertEquals(
@@ -411,6 +417,7 @@ class CustodianOnPostgresIT {
     assertEquals(
         200, operator.get("/api/v1/customers/" + due).status(), "a dry run deletes nothing");
 
+    List<String> traces = traces(due);
     JsonObject purge = admin.runJob("/api/v1/jobs/retention-purge", JOB_TIMEOUT);
     assertEquals("COMPLETED", purge.getString("batchStatus"), purge::toString);
     JsonObject receipt = purge.getJsonObject("report");
@@ -427,6 +434,43 @@ class CustodianOnPostgresIT {
             .getJsonObject(0);
     assertEquals("retention-purge", purged.getString("actor"));
     assertTrue(purged.getString("detail").startsWith("rule CONTRACT_ENDED"), purged::toString);
+    String dump = DatabaseDump.of(postgres, databaseUrl);
+    String emailIndex = traces.get(0);
+    assertEquals(1, dump.split(emailIndex, -1).length - 1, "the address stays as a suppression");
+    for (String trace : traces.subList(1, traces.size())) {
+      assertFalse(dump.contains(trace), "the dump still holds " + trace);
+    }
+  }
+
+  /**
+   * What the database holds of a customer that could identify them: the email blind index first,
+   * then the phone and name-word indexes and the ciphertexts, as a dump writes them.
+   */
+  static List<String> traces(String customerId) throws SQLException {
+    List<String> traces = new ArrayList<>();
+    try (Connection db = postgres.connect(databaseUrl);
+        PreparedStatement customer =
+            db.prepareStatement(
+                "select email_index, phone_index, encode(full_name, 'hex'), encode(email, 'hex')"
+                    + " from customer where id = ?");
+        PreparedStatement words =
+            db.prepareStatement(
+                "select word_index from customer_name_word where customer_id = ?")) {
+      customer.setString(1, customerId);
+      try (ResultSet row = customer.executeQuery()) {
+        assertTrue(row.next());
+        for (int column = 1; column <= 4; column++) {
+          traces.add(row.getString(column));
+        }
+      }
+      words.setString(1, customerId);
+      try (ResultSet rows = words.executeQuery()) {
+        while (rows.next()) {
+          traces.add(rows.getString(1));
+        }
+      }
+    }
+    return traces;
   }
 
   static String customerWithContract(String name, String startsOn, String endsOn) {
