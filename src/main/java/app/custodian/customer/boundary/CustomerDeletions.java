@@ -22,7 +22,8 @@ import java.util.Map;
  * The one way a person leaves Custodian, for erasure on request and for the retention purge alike:
  * their address goes on the suppression list as a blind index, a tombstone (id, time, rule) and an
  * audit entry are written, and the customer row goes, taking every row that refers to it (the
- * foreign keys cascade). Runs in the caller's transaction, with plain JDBC.
+ * foreign keys cascade; a dry run's purge_preview rows, which have no foreign key, are deleted
+ * here). Runs in the caller's transaction, with plain JDBC.
  */
 @ApplicationScoped
 public class CustomerDeletions {
@@ -61,14 +62,8 @@ public class CustomerDeletions {
     }
     audit.appendEach(
         connection, actor, executionId == null ? "CUSTOMER_ERASED" : "CUSTOMER_PURGED", detailById);
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "delete from customer where id in ("
-                + SqlLists.placeholders(addressById.size())
-                + ")")) {
-      SqlLists.bind(delete, 1, addressById.keySet());
-      delete.executeUpdate();
-    }
+    deleteRows(connection, "customer", "id", addressById.keySet());
+    deleteRows(connection, "purge_preview", "customer_id", addressById.keySet());
     return List.copyOf(addressById.keySet());
   }
 
@@ -88,6 +83,23 @@ public class CustomerDeletions {
       }
     }
     return addressById;
+  }
+
+  private static void deleteRows(
+      Connection connection, String table, String idColumn, Collection<String> ids)
+      throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "delete from "
+                + table
+                + " where "
+                + idColumn
+                + " in ("
+                + SqlLists.placeholders(ids.size())
+                + ")")) {
+      SqlLists.bind(delete, 1, ids);
+      delete.executeUpdate();
+    }
   }
 
   /** No later import of the same address can mail the person again. */
