@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -27,6 +28,12 @@ public final class DatabaseSeeds {
   }
 
   public String customer(String fullName, String email, String locale) throws SQLException {
+    return customer(fullName, email, locale, Instant.now());
+  }
+
+  /** A customer created, and last changed, at the given time; with their name's word indexes. */
+  public String customer(String fullName, String email, String locale, Instant createdAt)
+      throws SQLException {
     String id = UUID.randomUUID().toString();
     execute(
         "insert into customer (id, full_name, email, email_index, locale, created_at, updated_at,"
@@ -36,13 +43,30 @@ public final class DatabaseSeeds {
         cipher.encrypt(email),
         index.email(email),
         locale,
-        now(),
-        now());
+        at(createdAt),
+        at(createdAt));
+    for (String word : index.nameWords(fullName)) {
+      execute("insert into customer_name_word (customer_id, word_index) values (?, ?)", id, word);
+    }
     return id;
+  }
+
+  /** Places the customer under legal hold (the reason is encrypted, as the application does). */
+  public void legalHold(String customerId, String reason) throws SQLException {
+    execute(
+        "update customer set legal_hold_reason = ? where id = ?",
+        cipher.encrypt(reason),
+        customerId);
   }
 
   /** Appends a ledger event and sets the current state from it; answers the event id. */
   public String consent(String customerId, String purpose, boolean granted) throws SQLException {
+    return consent(customerId, purpose, granted, Instant.now());
+  }
+
+  /** A ledger event at the given time, and the current state from it; answers the event id. */
+  public String consent(String customerId, String purpose, boolean granted, Instant at)
+      throws SQLException {
     String eventId = UUID.randomUUID().toString();
     execute(
         "insert into consent_event (id, customer_id, purpose, granted, applied, at, actor, source)"
@@ -51,7 +75,7 @@ public final class DatabaseSeeds {
         customerId,
         purpose,
         granted,
-        now());
+        at(at));
     execute("delete from consent_state where customer_id = ? and purpose = ?", customerId, purpose);
     execute(
         "insert into consent_state (customer_id, purpose, granted, since, event_id)"
@@ -59,9 +83,76 @@ public final class DatabaseSeeds {
         customerId,
         purpose,
         granted,
-        now(),
+        at(at),
         eventId);
     return eventId;
+  }
+
+  /** A confirmation email waiting to go out. */
+  public void consentNotice(String customerId, String kind, String purpose) throws SQLException {
+    execute(
+        "insert into consent_notice (id, customer_id, kind, purpose, created_at, next_attempt_at)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(),
+        customerId,
+        kind,
+        purpose,
+        now(),
+        now());
+  }
+
+  /**
+   * A contract; answers its id.
+   *
+   * @param endedOn the day it was terminated, or null while it runs to {@code endsOn}
+   */
+  public String contract(
+      String customerId, String reference, LocalDate startsOn, LocalDate endsOn, LocalDate endedOn)
+      throws SQLException {
+    String id = UUID.randomUUID().toString();
+    execute(
+        "insert into contract (id, customer_id, reference, service, starts_on, ends_on, ended_on,"
+            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        id,
+        customerId,
+        reference,
+        "Lưu trữ hồ sơ",
+        startsOn,
+        endsOn,
+        endedOn,
+        now());
+    return id;
+  }
+
+  /** A renewal reminder sent by an earlier run. */
+  public void renewalReminderSent(
+      String contractId, int offsetDays, String customerId, String consentEventId, Instant at)
+      throws SQLException {
+    execute(
+        "insert into renewal_reminder (contract_id, offset_days, customer_id, execution_id, status,"
+            + " consent_event_id, attempted_at, sent_at, message_id)"
+            + " values (?, ?, ?, 0, 'SENT', ?, ?, ?, ?)",
+        contractId,
+        offsetDays,
+        customerId,
+        consentEventId,
+        at(at),
+        at(at),
+        "<" + UUID.randomUUID() + "@custodian>");
+  }
+
+  /** A campaign message sent to the customer at the given time. */
+  public void delivery(String campaignId, String customerId, String consentEventId, Instant at)
+      throws SQLException {
+    execute(
+        "insert into delivery (campaign_id, customer_id, status, advertising, consent_event_id,"
+            + " attempted_at, sent_at, message_id) values (?, ?, 'SENT', true, ?, ?, ?, ?)",
+        campaignId,
+        customerId,
+        consentEventId,
+        at(at),
+        at(at),
+        "<" + UUID.randomUUID() + "@custodian>");
   }
 
   public void suppress(String email, String scope) throws SQLException {
@@ -111,5 +202,9 @@ public final class DatabaseSeeds {
 
   private static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 }

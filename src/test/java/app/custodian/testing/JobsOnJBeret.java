@@ -10,6 +10,8 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +27,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 /**
  * The production job XML and batch artifacts on JBeret SE, in this JVM: a Weld SE container of the
  * named bean classes (JBeret SE picks up the container by its static id), MicroProfile Config from
- * system properties, and {@link JobDatabase} pointed at a test database. One per JVM.
+ * system properties, and {@link JobDatabase} pointed at a test database. One per JVM: tests get it
+ * through {@link JobTestbed}.
  */
 public final class JobsOnJBeret {
 
@@ -38,7 +41,7 @@ public final class JobsOnJBeret {
   private JobsOnJBeret() {}
 
   /**
-   * Starts the container once; later calls must name the same settings.
+   * Starts the container; a second call fails.
    *
    * @param settings MicroProfile Config entries ({@code custodian.smtp.port}...), set as system
    *     properties
@@ -92,6 +95,20 @@ public final class JobsOnJBeret {
       pause(50);
     }
     return fail("Execution " + executionId + " did not end within " + timeout);
+  }
+
+  /** A metric of the execution's step, as the batch runtime counted it. */
+  public static long metric(JobExecution execution, String step, Metric.MetricType type) {
+    for (StepExecution s : operator().getStepExecutions(execution.getExecutionId())) {
+      if (s.getStepName().equals(step)) {
+        for (Metric m : s.getMetrics()) {
+          if (m.getType() == type) {
+            return m.getValue();
+          }
+        }
+      }
+    }
+    throw new AssertionError("no " + type + " for step " + step);
   }
 
   static void pause(long millis) {

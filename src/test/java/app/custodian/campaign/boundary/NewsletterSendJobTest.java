@@ -4,34 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.custodian.audit.boundary.AuditJournal;
-import app.custodian.consent.boundary.ConsentChecks;
-import app.custodian.consent.boundary.ConsentLinks;
-import app.custodian.customer.boundary.Recipients;
-import app.custodian.jobs.boundary.RunningJobs;
-import app.custodian.jobs.boundary.RunningJobsListener;
-import app.custodian.mail.boundary.MailGateway;
-import app.custodian.security.boundary.Keys;
-import app.custodian.security.control.BlindIndex;
-import app.custodian.security.control.FieldCipher;
 import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.DeliveryRows;
+import app.custodian.testing.JobTestbed;
 import app.custodian.testing.JobsOnJBeret;
-import app.custodian.testing.Postgres;
-import app.custodian.testing.TestKeys;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import app.custodian.testing.Queries;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
-import jakarta.batch.runtime.StepExecution;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,13 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code newsletter-send} job on JBeret SE against real PostgreSQL and a real SMTP server
@@ -54,69 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NewsletterSendJobTest {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(60);
+  static final Duration TIMEOUT = JobTestbed.TIMEOUT;
   static final String UNSUBSCRIBE_TEXT = "Xin chào {{fullName}}. Hủy: {{unsubscribeUrl}}";
 
-  @TempDir static Path dataDir;
-  static Postgres postgres;
-  static String databaseUrl;
-  static int smtpPort;
-  static GreenMail smtp;
+  static JobTestbed bed;
   static Connection db;
   static DatabaseSeeds seeds;
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = Postgres.start();
-    databaseUrl = postgres.createDatabase();
-    Flyway.configure()
-        .dataSource(databaseUrl, postgres.user(), postgres.password())
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-    try (ServerSocket socket = new ServerSocket(0)) {
-      smtpPort = socket.getLocalPort();
-    }
-    smtp = startSmtp();
-    Map<String, String> settings = new HashMap<>();
-    settings.put("custodian.data.dir", dataDir.toString());
-    settings.put("custodian.pii.key", TestKeys.random());
-    settings.put("custodian.token.key", TestKeys.random());
-    settings.put("custodian.smtp.host", "127.0.0.1");
-    settings.put("custodian.smtp.port", String.valueOf(smtpPort));
-    settings.put("custodian.smtp.starttls", "false");
-    settings.put("custodian.mail.from", "news@custodian.test");
-    settings.put("custodian.company.name", "Công ty Lưu Trữ");
-    settings.put("custodian.company.address", "12 Lý Thường Kiệt, Hà Nội");
-    settings.put("custodian.base.url", "https://custodian.test");
-    settings.put("custodian.send.threads", "4");
-    settings.put("custodian.send.rate", "0");
-    settings.put("custodian.send.retries", "2");
-    settings.put("custodian.send.retry.after", "PT0.1S");
-    settings.put("custodian.ad.cap.per.24h", "3");
-    JobsOnJBeret.start(
-        databaseUrl,
-        postgres.user(),
-        postgres.password(),
-        settings,
-        Keys.class,
-        MailGateway.class,
-        ConsentLinks.class,
-        ConsentChecks.class,
-        Recipients.class,
-        AuditJournal.class,
-        CampaignMetrics.class,
-        RunningJobs.class,
-        RunningJobsListener.class,
-        CampaignRunStart.class,
-        CampaignRecipientReader.class,
-        CampaignMessageProcessor.class,
-        CampaignMessageWriter.class,
-        CampaignTally.class);
-    db = postgres.connect(databaseUrl);
-    seeds =
-        new DatabaseSeeds(
-            db, JobsOnJBeret.bean(FieldCipher.class), JobsOnJBeret.bean(BlindIndex.class));
+    bed = JobTestbed.get();
+    db = bed.connect();
+    seeds = bed.seeds(db);
   }
 
   @AfterAll
@@ -124,22 +55,19 @@ class NewsletterSendJobTest {
     if (db != null) {
       db.close();
     }
-    if (smtp != null) {
-      smtp.stop();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
   }
 
   @BeforeEach
   void emptyDatabase() throws Exception {
-    try (Statement s = db.createStatement()) {
-      s.execute(
-          "truncate delivery, campaign, consent_event, consent_state, suppression, customer,"
-              + " audit_entry cascade");
-    }
-    smtp.purgeEmailFromAllMailboxes();
+    bed.empty(
+        db,
+        "delivery",
+        "campaign",
+        "consent_event",
+        "consent_state",
+        "suppression",
+        "customer",
+        "audit_entry");
   }
 
   @AfterEach
@@ -213,7 +141,7 @@ class NewsletterSendJobTest {
     JobExecution again = run(campaign, 2);
     assertEquals(BatchStatus.COMPLETED, again.getBatchStatus());
     assertEquals(0, metric(again, "send", Metric.MetricType.READ_COUNT));
-    assertEquals(4, smtp.getReceivedMessages().length, "a second run emails nobody");
+    assertEquals(4, bed.smtp().getReceivedMessages().length, "a second run emails nobody");
   }
 
   @Test
@@ -231,7 +159,7 @@ class NewsletterSendJobTest {
     JobExecution run = JobsOnJBeret.awaitEnd(execution, TIMEOUT);
 
     assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
-    assertEquals(25, smtp.getReceivedMessages().length);
+    assertEquals(25, bed.smtp().getReceivedMessages().length);
     assertEquals(5, metric(run, "send", Metric.MetricType.FILTER_COUNT));
     for (String id : lastFive) {
       assertEquals(List.of("0"), row("select count(*) from delivery where customer_id = ?", id));
@@ -246,8 +174,8 @@ class NewsletterSendJobTest {
 
     long execution = JobsOnJBeret.start("newsletter-send", parameters(campaign, 5));
     DeliveryRows.awaitSent(db, campaign, 10, TIMEOUT);
-    List<String> before = new ArrayList<>(recipients(smtp.getReceivedMessages()));
-    smtp.stop();
+    List<String> before = new ArrayList<>(recipients(bed.smtp().getReceivedMessages()));
+    bed.stopSmtp();
     JobExecution failed = JobsOnJBeret.awaitEnd(execution, TIMEOUT);
     assertEquals(BatchStatus.FAILED, failed.getBatchStatus());
     List<String> sentBefore = column("select customer_id from delivery where status = 'SENT'");
@@ -256,13 +184,13 @@ class NewsletterSendJobTest {
         List.of("0"),
         row("select count(*) from delivery where status = 'PENDING' and ? = ?", 1, 1));
 
-    smtp = startSmtp();
+    bed.restartSmtp();
     long restarted = JobsOnJBeret.operator().restart(execution, new Properties());
     JobExecution done = JobsOnJBeret.awaitEnd(restarted, TIMEOUT);
 
     assertEquals(BatchStatus.COMPLETED, done.getBatchStatus());
     List<String> all = new ArrayList<>(before);
-    all.addAll(recipients(smtp.getReceivedMessages()));
+    all.addAll(recipients(bed.smtp().getReceivedMessages()));
     assertEquals(all.size(), all.stream().distinct().count(), "nobody twice: " + all);
     List<String> statuses = column("select status from delivery");
     assertEquals(40, statuses.size());
@@ -290,7 +218,7 @@ class NewsletterSendJobTest {
     JobExecution run = run(campaign, 10);
 
     assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
-    assertEquals(List.of("under@example.vn"), recipients(smtp.getReceivedMessages()));
+    assertEquals(List.of("under@example.vn"), recipients(bed.smtp().getReceivedMessages()));
     assertEquals(
         List.of("SENT", "1"), row("select status, deferred from campaign where id = ?", campaign));
     assertEquals(
@@ -312,21 +240,15 @@ class NewsletterSendJobTest {
     JobExecution run = run(campaign, 10);
 
     assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
-    assertEquals(List.of("fine@example.vn"), recipients(smtp.getReceivedMessages()));
-    assertEquals("Khảo sát", smtp.getReceivedMessages()[0].getSubject(), "no [QC] on non-ads");
+    assertEquals(List.of("fine@example.vn"), recipients(bed.smtp().getReceivedMessages()));
+    assertEquals(
+        "Khảo sát", bed.smtp().getReceivedMessages()[0].getSubject(), "no [QC] on non-ads");
     assertEquals(
         List.of("FAILED"), row("select status from delivery where customer_id = ?", broken));
     assertEquals(List.of("ALL", "HARD_BOUNCE"), row("select scope, reason from suppression"));
   }
 
   // --- helpers
-
-  static GreenMail startSmtp() {
-    GreenMail server =
-        new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    server.start();
-    return server;
-  }
 
   static Properties parameters(String campaignId, int chunkSize) {
     Properties parameters = NewsletterSendJob.parameters(campaignId);
@@ -350,20 +272,11 @@ class NewsletterSendJobTest {
   }
 
   static long metric(JobExecution execution, String step, Metric.MetricType type) {
-    for (StepExecution s : JobsOnJBeret.operator().getStepExecutions(execution.getExecutionId())) {
-      if (s.getStepName().equals(step)) {
-        for (Metric m : s.getMetrics()) {
-          if (m.getType() == type) {
-            return m.getValue();
-          }
-        }
-      }
-    }
-    throw new AssertionError("no " + type + " for step " + step);
+    return JobsOnJBeret.metric(execution, step, type);
   }
 
   static Map<String, List<MimeMessage>> receivedByAddress() {
-    return java.util.Arrays.stream(smtp.getReceivedMessages())
+    return java.util.Arrays.stream(bed.smtp().getReceivedMessages())
         .collect(Collectors.groupingBy(NewsletterSendJobTest::recipient));
   }
 
@@ -380,29 +293,10 @@ class NewsletterSendJobTest {
   }
 
   static List<String> row(String sql, Object... values) throws Exception {
-    try (var statement = db.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        statement.setObject(i + 1, values[i]);
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        List<String> row = new ArrayList<>();
-        if (rows.next()) {
-          for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-            row.add(rows.getString(i));
-          }
-        }
-        return row;
-      }
-    }
+    return Queries.row(db, sql, values);
   }
 
   static List<String> column(String sql) throws Exception {
-    List<String> values = new ArrayList<>();
-    try (ResultSet rows = db.createStatement().executeQuery(sql)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-    }
-    return values;
+    return Queries.column(db, sql);
   }
 }
