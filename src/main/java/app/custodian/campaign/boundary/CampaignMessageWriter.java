@@ -186,23 +186,18 @@ public class CampaignMessageWriter extends AbstractItemWriter {
       String detail,
       String action)
       throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      Deliveries.settle(
-          connection, campaignId, message.customerId(), status, detail, Instant.now());
-      audit.append(
-          connection,
-          AuditTrail.SYSTEM_ACTOR,
-          action,
-          message.customerId(),
-          "campaign " + campaignId + (status == DeliveryStatus.SENT ? ": " + detail : ""));
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
-    }
+    JobDatabase.inTransaction(
+        connection,
+        () -> {
+          Deliveries.settle(
+              connection, campaignId, message.customerId(), status, detail, Instant.now());
+          audit.append(
+              connection,
+              AuditTrail.SYSTEM_ACTOR,
+              action,
+              message.customerId(),
+              "campaign " + campaignId + (status == DeliveryStatus.SENT ? ": " + detail : ""));
+        });
     metrics.count(status.name().toLowerCase(Locale.ROOT));
     return Outcome.valueOf(status.name());
   }

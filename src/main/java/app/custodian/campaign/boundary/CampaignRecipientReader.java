@@ -3,29 +3,27 @@ package app.custodian.campaign.boundary;
 import app.custodian.campaign.control.CampaignRuns;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
-import app.custodian.platform.boundary.JobDatabase;
+import app.custodian.platform.boundary.KeysetReader;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Streams the ids of customers who may get the campaign (consent to its purpose granted, address
  * not suppressed, no delivery row yet) in id order, a page at a time (keyset paging: rows change
- * during a run). The checkpoint is the last id read; customers already handled are excluded by
- * their delivery rows, so a restart never repeats one.
+ * during a run). Customers already handled are excluded by their delivery rows, so a restart never
+ * repeats one.
  */
 @Named
 @Dependent
-public class CampaignRecipientReader extends AbstractItemReader {
+public class CampaignRecipientReader extends KeysetReader<String> {
 
   static final int PAGE = 500;
 
@@ -33,48 +31,26 @@ public class CampaignRecipientReader extends AbstractItemReader {
   @BatchProperty(name = NewsletterSendJob.CAMPAIGN_ID)
   String campaignId;
 
-  @Inject JobDatabase database;
-
-  private Connection connection;
   private Purpose purpose;
-  private final Deque<String> page = new ArrayDeque<>();
-  private String lastRead = "";
-  private boolean exhausted;
+
+  public CampaignRecipientReader() {
+    super(PAGE);
+  }
 
   @Override
-  public void open(Serializable checkpoint) throws Exception {
-    if (checkpoint != null) {
-      lastRead = (String) checkpoint;
-    }
-    connection = database.connect();
+  protected void prepare(Connection connection) throws SQLException {
     purpose = CampaignRuns.content(connection, campaignId).purpose();
   }
 
   @Override
-  public Object readItem() throws Exception {
-    if (page.isEmpty() && !exhausted) {
-      fetchPageAfter(lastRead);
-    }
-    String next = page.poll();
-    if (next != null) {
-      lastRead = next;
-    }
-    return next;
+  protected String keyOf(String customerId) {
+    return customerId;
   }
 
   @Override
-  public Serializable checkpointInfo() {
-    return lastRead;
-  }
-
-  @Override
-  public void close() throws Exception {
-    if (connection != null) {
-      connection.close();
-    }
-  }
-
-  private void fetchPageAfter(String after) throws SQLException {
+  protected List<String> pageAfter(Connection connection, String after, int limit)
+      throws SQLException {
+    List<String> ids = new ArrayList<>(limit);
     try (PreparedStatement query =
         connection.prepareStatement(
             // the bound is repeated on every table so that each index scan starts at the keyset
@@ -94,13 +70,13 @@ public class CampaignRecipientReader extends AbstractItemReader {
       query.setString(5, purpose.name());
       query.setString(6, campaignId);
       query.setString(7, after);
-      query.setInt(8, PAGE);
+      query.setInt(8, limit);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          page.add(rows.getString(1));
+          ids.add(rows.getString(1));
         }
       }
     }
-    exhausted = page.size() < PAGE;
+    return ids;
   }
 }

@@ -23,6 +23,28 @@ public class JobDatabase {
     return connection;
   }
 
+  /** Work on a connection that commits or rolls back as one. */
+  @FunctionalInterface
+  public interface Work {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs the work in one transaction on the connection, which is back in auto-commit mode after.
+   */
+  public static void inTransaction(Connection connection, Work work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
   /** The pool behind {@link #connect()}; tests outside the container hand in their own. */
   protected DataSource dataSource() {
     return dataSource;

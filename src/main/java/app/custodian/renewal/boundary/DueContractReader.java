@@ -1,71 +1,50 @@
 package app.custodian.renewal.boundary;
 
-import app.custodian.platform.boundary.JobDatabase;
+import app.custodian.platform.boundary.KeysetReader;
 import app.custodian.renewal.control.DueContract;
 import app.custodian.renewal.control.Reminders;
 import app.custodian.renewal.control.RenewalSchedule;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
 /**
  * Streams the running contracts that end within the longest renewal offset, with the offset due
- * today, in id order (keyset paging). The checkpoint is the last contract id read.
+ * today, in contract id order.
  */
 @Named
 @Dependent
-public class DueContractReader extends AbstractItemReader {
+public class DueContractReader extends KeysetReader<DueContract> {
 
   static final int PAGE = 500;
 
-  @Inject JobDatabase database;
   @Inject RenewalSettings settings;
 
-  private Connection connection;
   private RenewalSchedule schedule;
   private LocalDate today;
-  private final Deque<DueContract> page = new ArrayDeque<>();
-  private String lastRead = "";
-  private boolean exhausted;
+
+  public DueContractReader() {
+    super(PAGE);
+  }
 
   @Override
-  public void open(Serializable checkpoint) throws Exception {
-    if (checkpoint != null) {
-      lastRead = (String) checkpoint;
-    }
+  protected void prepare(Connection connection) {
     schedule = settings.schedule();
     today = settings.today();
-    connection = database.connect();
   }
 
   @Override
-  public Object readItem() throws Exception {
-    if (page.isEmpty() && !exhausted) {
-      page.addAll(Reminders.due(connection, schedule, today, lastRead, PAGE));
-      exhausted = page.size() < PAGE;
-    }
-    DueContract next = page.poll();
-    if (next != null) {
-      lastRead = next.contractId();
-    }
-    return next;
+  protected List<DueContract> pageAfter(Connection connection, String afterId, int limit)
+      throws SQLException {
+    return Reminders.due(connection, schedule, today, afterId, limit);
   }
 
   @Override
-  public Serializable checkpointInfo() {
-    return lastRead;
-  }
-
-  @Override
-  public void close() throws Exception {
-    if (connection != null) {
-      connection.close();
-    }
+  protected String keyOf(DueContract contract) {
+    return contract.contractId();
   }
 }

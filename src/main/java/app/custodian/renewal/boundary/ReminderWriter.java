@@ -75,26 +75,21 @@ public class ReminderWriter extends AbstractItemWriter {
       String detail,
       String action)
       throws SQLException {
-    connection.setAutoCommit(false);
-    try {
-      Reminders.settle(connection, message.contract(), status, detail);
-      audit.append(
-          connection,
-          AuditTrail.SYSTEM_ACTOR,
-          action,
-          message.contract().customerId(),
-          "renewal reminder, contract "
-              + message.contract().contractId()
-              + ", "
-              + message.contract().offsetDays()
-              + " days"
-              + (status == DeliveryStatus.SENT ? ": " + detail : ""));
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
-    }
+    JobDatabase.inTransaction(
+        connection,
+        () -> {
+          Reminders.settle(connection, message.contract(), status, detail);
+          audit.append(
+              connection,
+              AuditTrail.SYSTEM_ACTOR,
+              action,
+              message.contract().customerId(),
+              "renewal reminder, contract "
+                  + message.contract().contractId()
+                  + ", "
+                  + message.contract().offsetDays()
+                  + " days"
+                  + (status == DeliveryStatus.SENT ? ": " + detail : ""));
+        });
   }
 }

@@ -1,69 +1,47 @@
 package app.custodian.retention.boundary;
 
-import app.custodian.platform.boundary.JobDatabase;
+import app.custodian.platform.boundary.KeysetReader;
 import app.custodian.retention.control.PurgeCandidates;
 import app.custodian.retention.control.RetentionPolicy;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
 /**
- * Streams the ids of customers a retention rule selects, in id order, a page at a time (keyset
- * paging). The checkpoint is the last id read; purged customers are gone, so a restart never
- * repeats one.
+ * Streams the ids of customers a retention rule selects, in id order. Purged customers are gone, so
+ * a restart never repeats one.
  */
 @Named
 @Dependent
-public class PurgeCandidateReader extends AbstractItemReader {
+public class PurgeCandidateReader extends KeysetReader<String> {
 
   static final int PAGE = 1000;
 
-  @Inject JobDatabase database;
   @Inject RetentionSettings settings;
 
-  private Connection connection;
   private RetentionPolicy policy;
-  private final Deque<String> page = new ArrayDeque<>();
-  private String lastRead = "";
-  private boolean exhausted;
+
+  public PurgeCandidateReader() {
+    super(PAGE);
+  }
 
   @Override
-  public void open(Serializable checkpoint) throws Exception {
-    if (checkpoint != null) {
-      lastRead = (String) checkpoint;
-    }
+  protected void prepare(Connection connection) {
     policy = settings.policy();
-    connection = database.connect();
   }
 
   @Override
-  public Object readItem() throws Exception {
-    if (page.isEmpty() && !exhausted) {
-      page.addAll(PurgeCandidates.after(connection, policy, Instant.now(), lastRead, PAGE));
-      exhausted = page.size() < PAGE;
-    }
-    String next = page.poll();
-    if (next != null) {
-      lastRead = next;
-    }
-    return next;
+  protected List<String> pageAfter(Connection connection, String afterId, int limit)
+      throws SQLException {
+    return PurgeCandidates.after(connection, policy, Instant.now(), afterId, limit);
   }
 
   @Override
-  public Serializable checkpointInfo() {
-    return lastRead;
-  }
-
-  @Override
-  public void close() throws Exception {
-    if (connection != null) {
-      connection.close();
-    }
+  protected String keyOf(String id) {
+    return id;
   }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.DeliveryRows;
+import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Queries;
@@ -14,7 +14,6 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,28 +31,10 @@ import org.junit.jupiter.api.Test;
  * The {@code newsletter-send} job on JBeret SE against real PostgreSQL and a real SMTP server
  * (GreenMail): who gets the campaign, exactly once, through opt-outs, outages and restarts.
  */
-class NewsletterSendJobTest {
+class NewsletterSendJobTest extends JobTestCase {
 
   static final Duration TIMEOUT = JobTestbed.TIMEOUT;
   static final String UNSUBSCRIBE_TEXT = "Xin chào {{fullName}}. Hủy: {{unsubscribeUrl}}";
-
-  static JobTestbed bed;
-  static Connection db;
-  static DatabaseSeeds seeds;
-
-  @BeforeAll
-  static void start() throws Exception {
-    bed = JobTestbed.get();
-    db = bed.connect();
-    seeds = bed.seeds(db);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   @BeforeEach
   void emptyDatabase() throws Exception {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.custodian.testing.DatabaseSeeds;
+import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Queries;
@@ -14,7 +14,6 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,30 +29,12 @@ import org.junit.jupiter.api.Test;
  * (GreenMail): who is reminded, on which day, once, and what the reminder looks like. Contract
  * dates count from "today" in CUSTODIAN_ZONE, as the job's do; offsets are 30,7,1.
  */
-class RenewalRemindersJobTest {
+class RenewalRemindersJobTest extends JobTestCase {
 
   static final String JOB = "renewal-reminders";
   static final String PURPOSE = "RENEWAL_REMINDER";
 
-  static JobTestbed bed;
-  static Connection db;
-  static DatabaseSeeds seeds;
-
   LocalDate today;
-
-  @BeforeAll
-  static void start() throws Exception {
-    bed = JobTestbed.get();
-    db = bed.connect();
-    seeds = bed.seeds(db);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-    }
-  }
 
   @BeforeEach
   void emptyDatabase() throws Exception {

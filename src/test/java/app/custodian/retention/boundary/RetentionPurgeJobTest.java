@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.security.control.BlindIndex;
-import app.custodian.testing.DatabaseSeeds;
+import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Queries;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +35,10 @@ import org.junit.jupiter.api.Test;
  * person leaves nothing behind but their tombstone, their audit entry and their address's blind
  * index on the suppression list.
  */
-class RetentionPurgeJobTest {
+class RetentionPurgeJobTest extends JobTestCase {
 
   static final String JOB = "retention-purge";
 
-  static JobTestbed bed;
-  static Connection db;
-  static DatabaseSeeds seeds;
   static BlindIndex index;
 
   LocalDate today;
@@ -80,17 +75,7 @@ class RetentionPurgeJobTest {
 
   @BeforeAll
   static void start() throws Exception {
-    bed = JobTestbed.get();
-    db = bed.connect();
-    seeds = bed.seeds(db);
     index = JobsOnJBeret.bean(BlindIndex.class);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-    }
   }
 
   @BeforeEach
