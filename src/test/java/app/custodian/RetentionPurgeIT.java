@@ -1,0 +1,160 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.security.control.KeyMaterial;
+import app.custodian.testing.Api;
+import app.custodian.testing.Api.Reply;
+import app.custodian.testing.CustodianProcess;
+import app.custodian.testing.DatabaseSeeds;
+import app.custodian.testing.Postgres;
+import app.custodian.testing.Resources;
+import app.custodian.testing.TestKeys;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The retention purge of the packaged application on PostgreSQL, killed (kill -9) in the middle of
+ * a run: the restarted run purges everyone it missed, and nobody twice.
+ */
+class RetentionPurgeIT {
+
+  static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  static final int DUE = 20_000;
+  static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+  @TempDir static Path dataDir;
+  static Postgres postgres;
+  static String databaseUrl;
+  static Map<String, String> env;
+  static CustodianProcess custodian;
+
+  @BeforeAll
+  static void start() {
+    postgres = Postgres.start();
+    databaseUrl = postgres.createDatabase();
+    env = postgres.custodianSettings(databaseUrl);
+    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
+    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("CUSTODIAN_PII_KEY", TestKeys.random());
+    env.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
+    custodian = new CustodianProcess(dataDir, env).start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Resources.closeAll(custodian, postgres);
+  }
+
+  @Test
+  void aPurgeKilledMidwayIsFinishedByItsRestartWithNobodyPurgedTwice() throws Exception {
+    try (Connection db = postgres.connect(databaseUrl);
+        Statement sql = db.createStatement()) {
+      String kept = seed(db);
+      Api admin = custodian.api("admin", ADMIN_PASSWORD);
+      Reply started = admin.post("/api/v1/jobs/retention-purge", "");
+      assertEquals(202, started.status(), started::toString);
+      long execution = started.json().getJsonNumber("executionId").longValue();
+      long purgedBeforeKill = awaitCount(sql, "select count(*) from tombstone", DUE / 10);
+      assertTrue(purgedBeforeKill < DUE, "the run was still going when it was killed");
+
+      custodian.kill();
+      custodian = new CustodianProcess(dataDir, env).start();
+      admin = custodian.api("admin", ADMIN_PASSWORD);
+      JsonObject orphan = admin.get("/api/v1/jobs/executions/" + execution).json();
+      assertTrue(orphan.getBoolean("orphaned"), orphan::toString);
+      JsonObject finished =
+          admin.runJob("/api/v1/jobs/executions/" + execution + "/restart", TIMEOUT);
+
+      assertEquals("COMPLETED", finished.getString("batchStatus"), finished::toString);
+      assertEquals(List.of(kept), ids(sql, "select id from customer"), "only the kept one stays");
+      assertEquals(DUE, count(sql, "select count(distinct customer_id) from tombstone"));
+      assertEquals(DUE, count(sql, "select count(*) from tombstone"));
+      assertEquals(
+          DUE, count(sql, "select count(*) from audit_entry where action = 'CUSTOMER_PURGED'"));
+      assertEquals(
+          DUE,
+          count(
+              sql,
+              "select count(distinct customer_id) from audit_entry"
+                  + " where action = 'CUSTOMER_PURGED'"),
+          "one audit entry per person");
+      assertEquals(DUE, count(sql, "select count(*) from suppression where reason = 'ERASED'"));
+      long purgedByRestart = finished.getJsonObject("report").getInt("count");
+      assertEquals(
+          DUE,
+          count(sql, "select count(*) from tombstone where execution_id = " + execution)
+              + purgedByRestart,
+          "the dead run's receipt and the restart's receipt add up");
+      assertEquals(1, count(sql, "select count(*) from contract"), "the kept one's");
+      assertEquals(
+          0,
+          count(
+              sql, "select count(*) from customer_name_word where customer_id <> '" + kept + "'"));
+    }
+  }
+
+  /**
+   * DUE customers whose contract ended two years ago, and one whose contract runs; answers its id.
+   */
+  static String seed(Connection db) throws Exception {
+    KeyMaterial keys =
+        KeyMaterial.resolve(
+            env.get("CUSTODIAN_PII_KEY"), env.get("CUSTODIAN_TOKEN_KEY"), dataDir, w -> {});
+    DatabaseSeeds seeds = new DatabaseSeeds(db, keys.fieldCipher(), keys.blindIndex());
+    LocalDate today = LocalDate.now();
+    db.setAutoCommit(false);
+    for (int i = 0; i < DUE; i++) {
+      String id = seeds.customer("Khách Cũ " + i, "old-" + i + "@example.vn", "vi");
+      seeds.contract(id, "HD-" + i, today.minusYears(4), today.minusYears(2), null);
+    }
+    String kept = seeds.customer("Khách Mới", "new@example.vn", "vi");
+    seeds.contract(kept, "HD-NEW", today.minusYears(1), today.plusYears(1), null);
+    db.commit();
+    db.setAutoCommit(true);
+    return kept;
+  }
+
+  static long awaitCount(Statement sql, String query, long atLeast) throws Exception {
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      long value = count(sql, query);
+      if (value >= atLeast) {
+        return value;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError(query + " did not reach " + atLeast);
+  }
+
+  static long count(Statement sql, String query) throws Exception {
+    try (ResultSet row = sql.executeQuery(query)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  static List<String> ids(Statement sql, String query) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (ResultSet rows = sql.executeQuery(query)) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    }
+    return ids;
+  }
+}
