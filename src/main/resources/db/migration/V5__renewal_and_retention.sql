@@ -32,6 +32,10 @@ create table purge_preview (
   rule varchar(40) not null,
   primary key (execution_id, customer_id)
 );
+create index purge_preview_customer_idx on purge_preview (customer_id);
+
+-- Deleting a customer deletes their queued confirmation emails: look them up by customer.
+create index consent_notice_customer_idx on consent_notice (customer_id);
 
 -- The nightly run takes a lease per (job, night) before it starts the job; the node that inserts
 -- the row runs it, every other node finds it taken. finished_at tells that the next job may start.
