@@ -32,6 +32,14 @@ public final class Postgres implements AutoCloseable {
   }
 
   public static Postgres start() {
+    return start(Map.of());
+  }
+
+  /**
+   * As {@link #start()}, with server settings for the embedded server (such as {@code
+   * shared_preload_libraries}); an external server is used as it is.
+   */
+  public static Postgres start(Map<String, String> serverConfig) {
     String external = System.getenv("CUSTODIAN_TEST_DB_URL");
     if (external != null && !external.isBlank()) {
       return new Postgres(
@@ -41,7 +49,9 @@ public final class Postgres implements AutoCloseable {
           System.getenv("CUSTODIAN_TEST_DB_PASSWORD"));
     }
     try {
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      serverConfig.forEach(builder::setServerConfig);
+      EmbeddedPostgres pg = builder.start();
       return new Postgres(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
     } catch (IOException e) {
       throw new IllegalStateException("Could not start embedded PostgreSQL", e);
