@@ -23,9 +23,9 @@ import java.util.Map;
 /**
  * The one way a person leaves Custodian, for erasure on request and for the retention purge alike:
  * their address goes on the suppression list as a blind index, a tombstone (id, time, rule) and an
- * audit entry are written, and the customer row goes, taking every row that refers to it (the
- * foreign keys cascade; a dry run's purge_preview rows, which have no foreign key, are deleted
- * here). Runs in the caller's transaction, with plain JDBC.
+ * audit entry are written, features that keep counts are told ({@link CustomerDeletionListener}),
+ * and the customer row goes, taking every row that refers to it (the foreign keys cascade). Runs in
+ * the caller's transaction, with plain JDBC.
  */
 @ApplicationScoped
 public class CustomerDeletions {

@@ -97,11 +97,16 @@ public class CustomerService {
     }
     // a connection of the same pool joins this transaction: the deletion commits with it
     try (Connection connection = dataSource.getConnection()) {
-      deletions.delete(
-          connection,
-          Map.of(customer.id(), CustomerDeletions.ERASURE_REQUEST),
-          audit.actor(),
-          null);
+      if (deletions
+          .delete(
+              connection,
+              Map.of(customer.id(), CustomerDeletions.ERASURE_REQUEST),
+              audit.actor(),
+              null)
+          .isEmpty()) {
+        throw ProblemException.conflict(
+            "The customer was placed under legal hold, or erased, while this request ran");
+      }
     } catch (SQLException e) {
       throw new PersistenceException("Could not erase customer " + customer.id(), e);
     }

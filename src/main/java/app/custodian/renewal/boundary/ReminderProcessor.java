@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,8 @@ public class ReminderProcessor implements ItemProcessor {
 
   private static final String TEMPLATE = "renewal-reminder";
   private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter EN_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   @Inject JobDatabase database;
   @Inject Recipients recipients;
@@ -77,7 +80,9 @@ public class ReminderProcessor implements ItemProcessor {
                     "fullName", recipient.fullName(),
                     "reference", contract.reference(),
                     "service", contract.service(),
-                    "lastDay", VI_DATE.format(contract.lastDay()),
+                    "lastDay",
+                        ("en".equals(recipient.locale()) ? EN_DATE : VI_DATE)
+                            .format(contract.lastDay()),
                     "daysLeft", contract.daysLeft(),
                     "unsubscribeUrl", personal.url(),
                     "preferencesUrl", personal.preferencesUrl()));
