@@ -15,6 +15,7 @@ import app.custodian.customer.boundary.Recipients;
 import app.custodian.jobs.boundary.RunningJobs;
 import app.custodian.jobs.boundary.RunningJobsListener;
 import app.custodian.mail.boundary.MailGateway;
+import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.renewal.boundary.DueContractReader;
 import app.custodian.renewal.boundary.ReminderProcessor;
 import app.custodian.renewal.boundary.ReminderRunStart;
@@ -84,6 +85,7 @@ public final class JobTestbed {
           CampaignMessageWriter.class,
           CampaignTally.class,
           // renewal-reminders
+          LocalCalendar.class,
           RenewalSettings.class,
           ReminderRunStart.class,
           DueContractReader.class,

@@ -4,7 +4,6 @@ import app.custodian.customer.boundary.CustomerDeletionListener;
 import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -18,14 +17,11 @@ public class ErasedDeliveries implements CustomerDeletionListener {
   @Override
   public void beforeDeletion(Connection connection, Collection<String> customerIds)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into delivery_erased (campaign_id, status, messages)"
-                + " select campaign_id, status, count(*) from delivery where customer_id in ("
-                + SqlLists.placeholders(customerIds.size())
-                + ") group by campaign_id, status")) {
-      SqlLists.bind(insert, 1, customerIds);
-      insert.executeUpdate();
-    }
+    SqlLists.update(
+        connection,
+        "insert into delivery_erased (campaign_id, status, messages)"
+            + " select campaign_id, status, count(*) from delivery where customer_id in (%s)"
+            + " group by campaign_id, status",
+        customerIds);
   }
 }

@@ -3,6 +3,7 @@ package app.custodian.contract.boundary;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.contract.entity.Contract;
 import app.custodian.customer.boundary.CustomerService;
+import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.ProblemException;
 import jakarta.ejb.Stateless;
@@ -13,10 +14,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Contracts of customers; every read and change is audited. */
 @Stateless
@@ -27,9 +26,7 @@ public class ContractService {
   // looked up when used: the customer's export asks this service for the contracts
   @Inject Instance<CustomerService> customers;
 
-  @Inject
-  @ConfigProperty(name = "custodian.zone", defaultValue = "Asia/Ho_Chi_Minh")
-  String zone;
+  @Inject LocalCalendar calendar;
 
   Clock clock = Clock.systemUTC();
 
@@ -113,7 +110,7 @@ public class ContractService {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(ZoneId.of(zone)));
+    return calendar.today();
   }
 
   private static LocalDate date(String field, String text) {

@@ -68,14 +68,7 @@ public class CustomerDeletions {
     for (CustomerDeletionListener listener : listeners) {
       listener.beforeDeletion(connection, addressById.keySet());
     }
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "delete from customer where id in ("
-                + SqlLists.placeholders(addressById.size())
-                + ")")) {
-      SqlLists.bind(delete, 1, addressById.keySet());
-      delete.executeUpdate();
-    }
+    SqlLists.update(connection, "delete from customer where id in (%s)", addressById.keySet());
     return List.copyOf(addressById.keySet());
   }
 

@@ -1,5 +1,6 @@
 package app.custodian.platform.control;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -13,6 +14,21 @@ public final class SqlLists {
   /** {@code ?, ?, ?} for three values. */
   public static String placeholders(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  /**
+   * Runs an update whose {@code %s} is the list of values, such as {@code delete from t where id in
+   * (%s)}.
+   *
+   * @return how many rows it changed
+   */
+  public static int update(Connection connection, String sql, Collection<?> values)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(sql.formatted(placeholders(values.size())))) {
+      bind(statement, 1, values);
+      return statement.executeUpdate();
+    }
   }
 
   /**

@@ -1,10 +1,10 @@
 package app.custodian.renewal.boundary;
 
+import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.renewal.control.RenewalSchedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** When reminders are due, as configured. */
@@ -15,15 +15,13 @@ public class RenewalSettings {
   @ConfigProperty(name = "custodian.renewal.offsets", defaultValue = "30,7,1")
   String offsets;
 
-  @Inject
-  @ConfigProperty(name = "custodian.zone", defaultValue = "Asia/Ho_Chi_Minh")
-  String zone;
+  @Inject LocalCalendar calendar;
 
   public RenewalSchedule schedule() {
     return RenewalSchedule.parse(offsets);
   }
 
   public LocalDate today() {
-    return LocalDate.now(ZoneId.of(zone));
+    return calendar.today();
   }
 }

@@ -3,6 +3,7 @@ package app.custodian.retention.boundary;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.platform.boundary.JobDatabase;
+import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.renewal.boundary.RenewalRemindersJob;
 import app.custodian.retention.control.NightlyLeases;
 import app.custodian.retention.control.NightlySchedule;
@@ -59,16 +60,14 @@ public class NightlyRun {
   @ConfigProperty(name = "custodian.nightly.at", defaultValue = "02:00")
   String at;
 
-  @Inject
-  @ConfigProperty(name = "custodian.zone", defaultValue = "Asia/Ho_Chi_Minh")
-  String zone;
+  @Inject LocalCalendar calendar;
 
   private NightlySchedule schedule;
   private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
   @PostConstruct
   void schedule() {
-    schedule = NightlySchedule.of(at, zone);
+    schedule = NightlySchedule.of(at, calendar.zone().getId());
     ScheduleExpression daily =
         new ScheduleExpression()
             .hour(schedule.at().getHour())

@@ -4,7 +4,6 @@ import app.custodian.customer.boundary.CustomerDeletionListener;
 import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -18,13 +17,6 @@ public class PreviewCleanup implements CustomerDeletionListener {
   @Override
   public void beforeDeletion(Connection connection, Collection<String> customerIds)
       throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "delete from purge_preview where customer_id in ("
-                + SqlLists.placeholders(customerIds.size())
-                + ")")) {
-      SqlLists.bind(delete, 1, customerIds);
-      delete.executeUpdate();
-    }
+    SqlLists.update(connection, "delete from purge_preview where customer_id in (%s)", customerIds);
   }
 }

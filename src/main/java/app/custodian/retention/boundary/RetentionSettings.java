@@ -1,5 +1,6 @@
 package app.custodian.retention.boundary;
 
+import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.retention.control.RetentionPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +18,9 @@ public class RetentionSettings {
   @ConfigProperty(name = "custodian.retention.lead.inactivity", defaultValue = "P730D")
   String leadInactivity;
 
-  @Inject
-  @ConfigProperty(name = "custodian.zone", defaultValue = "Asia/Ho_Chi_Minh")
-  String zone;
+  @Inject LocalCalendar calendar;
 
   public RetentionPolicy policy() {
-    return RetentionPolicy.of(afterContractEnd, leadInactivity, zone);
+    return RetentionPolicy.of(afterContractEnd, leadInactivity, calendar.zone().getId());
   }
 }
