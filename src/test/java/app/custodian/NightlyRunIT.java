@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.custodian.testing.Api;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Queries;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
 import com.icegreen.greenmail.util.GreenMail;
@@ -14,7 +15,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,25 +113,24 @@ class NightlyRunIT {
     Api nodeA = a.get().api("admin", ADMIN_PASSWORD);
     assertEquals(404, nodeA.get("/api/v1/customers/" + expired).status(), "purged");
     assertEquals(200, nodeA.get("/api/v1/customers/" + reminded).status(), "kept");
-    try (Connection db = postgres.connect(databaseUrl);
-        Statement statement = db.createStatement()) {
+    try (Connection db = postgres.connect(databaseUrl)) {
       assertEquals(
           List.of("renewal-reminders", "retention-purge"),
-          strings(statement, "select job_name from nightly_lease order by job_name"));
+          Queries.column(db, "select job_name from nightly_lease order by job_name"));
       assertEquals(
           List.of("1"),
-          strings(statement, "select count(distinct node) from nightly_lease"),
+          Queries.column(db, "select count(distinct node) from nightly_lease"),
           "one node took the whole night");
       assertEquals(
           List.of("2"),
-          strings(
-              statement,
+          Queries.column(
+              db,
               "select count(*) from audit_entry where actor = 'nightly' and action = 'JOB_STARTED'"),
           "each job started once");
       assertEquals(
           List.of(expired + " CONTRACT_ENDED"),
-          strings(
-              statement,
+          Queries.column(
+              db,
               "select t.customer_id || ' ' || t.rule from tombstone t join nightly_lease l"
                   + " on l.execution_id = t.execution_id and l.job_name = 'retention-purge'"));
     }
@@ -162,10 +161,9 @@ class NightlyRunIT {
 
   static void awaitNightFinished() throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    try (Connection db = postgres.connect(databaseUrl);
-        Statement statement = db.createStatement()) {
+    try (Connection db = postgres.connect(databaseUrl)) {
       while (Instant.now().isBefore(deadline)) {
-        if (strings(statement, "select count(*) from nightly_lease where finished_at is not null")
+        if (Queries.column(db, "select count(*) from nightly_lease where finished_at is not null")
             .equals(List.of("2"))) {
           return;
         }
@@ -199,15 +197,5 @@ class NightlyRunIT {
             "{\"reference\":\"%s\",\"service\":\"Cloud VPS\",\"startsOn\":\"%s\",\"endsOn\":\"%s\"}"
                 .formatted(reference, startsOn, endsOn));
     assertEquals(201, reply.status(), reply::toString);
-  }
-
-  static List<String> strings(Statement statement, String sql) throws Exception {
-    List<String> values = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery(sql)) {
-      while (rows.next()) {
-        values.add(rows.getString(1));
-      }
-    }
-    return values;
   }
 }

@@ -9,17 +9,15 @@ import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Queries;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,14 +60,13 @@ class RetentionPurgeIT {
 
   @Test
   void aPurgeKilledMidwayIsFinishedByItsRestartWithNobodyPurgedTwice() throws Exception {
-    try (Connection db = postgres.connect(databaseUrl);
-        Statement sql = db.createStatement()) {
+    try (Connection db = postgres.connect(databaseUrl)) {
       String kept = seed(db);
       Api admin = custodian.api("admin", ADMIN_PASSWORD);
       Reply started = admin.post("/api/v1/jobs/retention-purge", "");
       assertEquals(202, started.status(), started::toString);
       long execution = started.json().getJsonNumber("executionId").longValue();
-      long purgedBeforeKill = awaitCount(sql, "select count(*) from tombstone", DUE / 10);
+      long purgedBeforeKill = awaitCount(db, "select count(*) from tombstone", DUE / 10);
       assertTrue(purgedBeforeKill < DUE, "the run was still going when it was killed");
 
       custodian.kill();
@@ -81,30 +78,33 @@ class RetentionPurgeIT {
           admin.runJob("/api/v1/jobs/executions/" + execution + "/restart", TIMEOUT);
 
       assertEquals("COMPLETED", finished.getString("batchStatus"), finished::toString);
-      assertEquals(List.of(kept), ids(sql, "select id from customer"), "only the kept one stays");
-      assertEquals(DUE, count(sql, "select count(distinct customer_id) from tombstone"));
-      assertEquals(DUE, count(sql, "select count(*) from tombstone"));
       assertEquals(
-          DUE, count(sql, "select count(*) from audit_entry where action = 'CUSTOMER_PURGED'"));
+          List.of(kept), Queries.column(db, "select id from customer"), "only the kept one stays");
+      assertEquals(DUE, Queries.count(db, "select count(distinct customer_id) from tombstone"));
+      assertEquals(DUE, Queries.count(db, "select count(*) from tombstone"));
       assertEquals(
           DUE,
-          count(
-              sql,
+          Queries.count(db, "select count(*) from audit_entry where action = 'CUSTOMER_PURGED'"));
+      assertEquals(
+          DUE,
+          Queries.count(
+              db,
               "select count(distinct customer_id) from audit_entry"
                   + " where action = 'CUSTOMER_PURGED'"),
           "one audit entry per person");
-      assertEquals(DUE, count(sql, "select count(*) from suppression where reason = 'ERASED'"));
+      assertEquals(
+          DUE, Queries.count(db, "select count(*) from suppression where reason = 'ERASED'"));
       long purgedByRestart = finished.getJsonObject("report").getInt("count");
       assertEquals(
           DUE,
-          count(sql, "select count(*) from tombstone where execution_id = " + execution)
+          Queries.count(db, "select count(*) from tombstone where execution_id = ?", execution)
               + purgedByRestart,
           "the dead run's receipt and the restart's receipt add up");
-      assertEquals(1, count(sql, "select count(*) from contract"), "the kept one's");
+      assertEquals(1, Queries.count(db, "select count(*) from contract"), "the kept one's");
       assertEquals(
           0,
-          count(
-              sql, "select count(*) from customer_name_word where customer_id <> '" + kept + "'"));
+          Queries.count(
+              db, "select count(*) from customer_name_word where customer_id <> ?", kept));
     }
   }
 
@@ -129,32 +129,15 @@ class RetentionPurgeIT {
     return kept;
   }
 
-  static long awaitCount(Statement sql, String query, long atLeast) throws Exception {
+  static long awaitCount(Connection db, String query, long atLeast) throws Exception {
     Instant deadline = Instant.now().plus(TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      long value = count(sql, query);
+      long value = Queries.count(db, query);
       if (value >= atLeast) {
         return value;
       }
       Thread.sleep(10);
     }
     throw new AssertionError(query + " did not reach " + atLeast);
-  }
-
-  static long count(Statement sql, String query) throws Exception {
-    try (ResultSet row = sql.executeQuery(query)) {
-      row.next();
-      return row.getLong(1);
-    }
-  }
-
-  static List<String> ids(Statement sql, String query) throws Exception {
-    List<String> ids = new ArrayList<>();
-    try (ResultSet rows = sql.executeQuery(query)) {
-      while (rows.next()) {
-        ids.add(rows.getString(1));
-      }
-    }
-    return ids;
   }
 }

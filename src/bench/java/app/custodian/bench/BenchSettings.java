@@ -32,13 +32,16 @@ record BenchSettings(
         Boolean.parseBoolean(System.getProperty("bench.synchronousCommit", "true")));
   }
 
-  /** A blank value (a property the build leaves empty) means the default, as for the numbers. */
-  private static String text(String name, String fallback) {
+  /**
+   * A bench property; blank, or a build property left unresolved, means the default, as for the
+   * numbers.
+   */
+  static String text(String name, String fallback) {
     String value = System.getProperty(name);
-    return value == null || value.isBlank() ? fallback : value.strip();
+    return value == null || value.isBlank() || value.startsWith("${") ? fallback : value.strip();
   }
 
-  private static List<String> words(String text) {
+  static List<String> words(String text) {
     return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
   }
 

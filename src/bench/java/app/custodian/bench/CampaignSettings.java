@@ -20,29 +20,20 @@ record CampaignSettings(
 
   static CampaignSettings fromSystemProperties() {
     return new CampaignSettings(
-        Integer.parseInt(text("bench.customers", "200000")),
-        Double.parseDouble(text("bench.optedInShare", "0.5")),
-        Integer.parseInt(text("bench.sendThreads", "4")),
-        text("bench.appHeap", "512m"),
-        words(text("bench.appJvmOptions", "")),
-        Boolean.parseBoolean(text("bench.synchronousCommit", "true")),
-        Integer.parseInt(text("bench.baselineWarmup", "2000")),
-        Duration.ofSeconds(Integer.parseInt(text("bench.progressSeconds", "5"))),
-        Duration.ofMinutes(Integer.parseInt(text("bench.sendTimeoutMinutes", "180"))));
+        Integer.parseInt(BenchSettings.text("bench.customers", "200000")),
+        Double.parseDouble(BenchSettings.text("bench.optedInShare", "0.5")),
+        Integer.parseInt(BenchSettings.text("bench.sendThreads", "4")),
+        BenchSettings.text("bench.appHeap", "512m"),
+        BenchSettings.words(BenchSettings.text("bench.appJvmOptions", "")),
+        Boolean.parseBoolean(BenchSettings.text("bench.synchronousCommit", "true")),
+        Integer.parseInt(BenchSettings.text("bench.baselineWarmup", "2000")),
+        Duration.ofSeconds(Integer.parseInt(BenchSettings.text("bench.progressSeconds", "5"))),
+        Duration.ofMinutes(
+            Integer.parseInt(BenchSettings.text("bench.sendTimeoutMinutes", "180"))));
   }
 
   Audience audience() {
     return new Audience(customers, optedInShare);
-  }
-
-  private static String text(String name, String fallback) {
-    String value = System.getProperty(name);
-    // blank, or a build property left unresolved
-    return value == null || value.isBlank() || value.startsWith("${") ? fallback : value.strip();
-  }
-
-  private static List<String> words(String text) {
-    return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
   }
 
   @Override

@@ -26,15 +26,16 @@ record PurgeSettings(
 
   static PurgeSettings fromSystemProperties() {
     return new PurgeSettings(
-        Integer.parseInt(text("bench.customers", "1000000")),
-        Double.parseDouble(text("bench.dueShare", "0.1")),
-        text("bench.appHeap", "512m"),
-        words(text("bench.appJvmOptions", "")),
-        Boolean.parseBoolean(text("bench.synchronousCommit", "true")),
-        Boolean.parseBoolean(text("bench.purgeWithReceipts", "true")),
-        Boolean.parseBoolean(text("bench.purgeStatements", "false")),
-        Duration.ofSeconds(Integer.parseInt(text("bench.progressSeconds", "5"))),
-        Duration.ofMinutes(Integer.parseInt(text("bench.purgeTimeoutMinutes", "120"))));
+        Integer.parseInt(BenchSettings.text("bench.customers", "1000000")),
+        Double.parseDouble(BenchSettings.text("bench.dueShare", "0.1")),
+        BenchSettings.text("bench.appHeap", "512m"),
+        BenchSettings.words(BenchSettings.text("bench.appJvmOptions", "")),
+        Boolean.parseBoolean(BenchSettings.text("bench.synchronousCommit", "true")),
+        Boolean.parseBoolean(BenchSettings.text("bench.purgeWithReceipts", "true")),
+        Boolean.parseBoolean(BenchSettings.text("bench.purgeStatements", "false")),
+        Duration.ofSeconds(Integer.parseInt(BenchSettings.text("bench.progressSeconds", "5"))),
+        Duration.ofMinutes(
+            Integer.parseInt(BenchSettings.text("bench.purgeTimeoutMinutes", "120"))));
   }
 
   /** Customer n is due when the share says so, spread evenly (with 0.1, every tenth). */
@@ -44,16 +45,6 @@ record PurgeSettings(
 
   int dueCount() {
     return (int) Math.floor(customers * dueShare);
-  }
-
-  private static String text(String name, String fallback) {
-    String value = System.getProperty(name);
-    // blank, or a build property left unresolved
-    return value == null || value.isBlank() || value.startsWith("${") ? fallback : value.strip();
-  }
-
-  private static List<String> words(String text) {
-    return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package app.custodian.bench;
 
+import static app.custodian.testing.Queries.count;
+
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.retention.control.RetentionPolicy;
 import app.custodian.security.control.KeyMaterial;
@@ -280,7 +282,8 @@ public final class RetentionPurgeBenchmark {
       status = batchStatus(database, admin, executionId);
       boolean done = !status.equals("STARTING") && !status.equals("STARTED");
       if (done || now - lastPrint >= settings.progressEvery().toNanos()) {
-        long tombstones = tombstones(database, executionId);
+        long tombstones =
+            count(database, "select count(*) from tombstone where execution_id = ?", executionId);
         System.out.printf(
             "  %6.0f s %-9s tombstones %,8d  %6.0f/s now  %6.0f/s mean%n",
             (now - start) / 1e9,
@@ -632,25 +635,6 @@ public final class RetentionPurgeBenchmark {
     } catch (SQLException e) {
       Api.Reply reply = admin.get("/api/v1/jobs/executions/" + executionId);
       return reply.status() == 200 ? reply.json().getString("batchStatus") : "STARTING";
-    }
-  }
-
-  private static long tombstones(Connection database, long executionId) throws SQLException {
-    try (PreparedStatement query =
-        database.prepareStatement("select count(*) from tombstone where execution_id = ?")) {
-      query.setLong(1, executionId);
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
-    }
-  }
-
-  private static long count(Connection database, String sql) throws SQLException {
-    try (Statement statement = database.createStatement();
-        ResultSet row = statement.executeQuery(sql)) {
-      row.next();
-      return row.getLong(1);
     }
   }
 
