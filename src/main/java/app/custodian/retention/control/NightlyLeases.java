@@ -36,26 +36,12 @@ public final class NightlyLeases {
 
   public static void started(Connection connection, String job, LocalDate night, long executionId)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update nightly_lease set execution_id = ? where job_name = ? and night = ?")) {
-      update.setLong(1, executionId);
-      update.setString(2, job);
-      update.setObject(3, night);
-      update.executeUpdate();
-    }
+    set(connection, "execution_id", executionId, job, night);
   }
 
   public static void finished(Connection connection, String job, LocalDate night)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update nightly_lease set finished_at = ? where job_name = ? and night = ?")) {
-      update.setObject(1, DatabaseTime.now());
-      update.setString(2, job);
-      update.setObject(3, night);
-      update.executeUpdate();
-    }
+    set(connection, "finished_at", DatabaseTime.now(), job, night);
   }
 
   /** Whether the job's run of that night has ended, wherever it ran. */
@@ -80,6 +66,19 @@ public final class NightlyLeases {
         ResultSet row = query.executeQuery()) {
       row.next();
       return DatabaseTime.instant(row.getObject(1, OffsetDateTime.class));
+    }
+  }
+
+  private static void set(
+      Connection connection, String column, Object value, String job, LocalDate night)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update nightly_lease set " + column + " = ? where job_name = ? and night = ?")) {
+      update.setObject(1, value);
+      update.setString(2, job);
+      update.setObject(3, night);
+      update.executeUpdate();
     }
   }
 }
