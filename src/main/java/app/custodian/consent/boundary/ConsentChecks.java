@@ -53,6 +53,28 @@ public class ConsentChecks {
     }
   }
 
+  /**
+   * Why the address cannot receive any mail at all, service notices included (a hard bounce, a
+   * complaint, an erased person's address), or null when it can. An unsubscribe or a manual
+   * suppression stops what a purpose governs, not a service notice.
+   */
+  public SuppressionReason undeliverable(Connection connection, String addressIndex)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select min(reason) from suppression where address_index = ? and reason in (?, ?, ?)")) {
+      query.setString(1, addressIndex);
+      query.setString(2, SuppressionReason.HARD_BOUNCE.name());
+      query.setString(3, SuppressionReason.COMPLAINT.name());
+      query.setString(4, SuppressionReason.ERASED.name());
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        String reason = row.getString(1);
+        return reason == null ? null : SuppressionReason.valueOf(reason);
+      }
+    }
+  }
+
   /** Suppresses the address for every purpose after a permanent rejection, once. */
   public void suppressHardBounce(Connection connection, String addressIndex) throws SQLException {
     try (PreparedStatement insert =

@@ -14,6 +14,7 @@ import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.platform.control.ProblemException;
+import app.custodian.policy.boundary.PolicyService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -51,6 +52,7 @@ public class ConsentService {
   @Inject CustomerService customers;
   @Inject SuppressionList suppressions;
   @Inject ConsentNotices notices;
+  @Inject PolicyService policies;
 
   Clock clock = Clock.systemUTC();
 
@@ -161,7 +163,15 @@ public class ConsentService {
   /** The language and granted purposes shown on the preference page. */
   public record Preferences(String locale, Map<Purpose, Boolean> granted) {}
 
-  private ConsentEvent record(Recipient recipient, ConsentClaim claim, boolean explicitOptIn) {
+  /**
+   * Every event of the ledger is built here. A claim that names no policy version is recorded with
+   * the version in force at its moment (none while no policy is registered); a named one is kept.
+   */
+  private ConsentEvent record(Recipient recipient, ConsentClaim given, boolean explicitOptIn) {
+    ConsentClaim claim =
+        given.policyVersion() != null
+            ? given
+            : given.withPolicyVersion(policies.versionInForce(given.at()).orElse(null));
     List<Suppression> suppressed = suppressions.of(recipient.emailIndex());
     ConsentEvent event =
         ConsentLedger.decide(recipient.customerId(), claim, suppressed, explicitOptIn);

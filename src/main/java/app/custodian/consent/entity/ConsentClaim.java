@@ -19,4 +19,9 @@ public record ConsentClaim(
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(source, "source");
   }
+
+  /** The same claim naming the policy version the person was shown. */
+  public ConsentClaim withPolicyVersion(String version) {
+    return new ConsentClaim(purpose, granted, at, actor, source, version, evidence);
+  }
 }

@@ -1,0 +1,106 @@
+package app.custodian.policy.boundary;
+
+import app.custodian.mail.control.MailTemplates;
+import app.custodian.notice.boundary.NoticeText;
+import app.custodian.notice.boundary.NoticeTopic;
+import app.custodian.notice.control.NoticeDates;
+import app.custodian.notice.control.NoticeDeliveries;
+import app.custodian.notice.entity.NoticeKind;
+import app.custodian.platform.boundary.Controller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The policy notice: every live customer hears of a version once, in their language, with what
+ * changed and, for a change to their disadvantage, what they can do about it.
+ */
+@ApplicationScoped
+public class PolicyNotices implements NoticeTopic {
+
+  static final String TEMPLATE = "policy-notice";
+
+  @Inject Controller controller;
+
+  @Override
+  public NoticeKind kind() {
+    return NoticeKind.POLICY;
+  }
+
+  @Override
+  public List<String> audienceAfter(
+      Connection connection, String version, String afterId, int limit) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select c.id from customer c where c.id > ? and "
+                + NoticeDeliveries.withoutRow("c.id")
+                + " order by c.id limit ?")) {
+      query.setString(1, afterId);
+      query.setString(2, NoticeKind.POLICY.name());
+      query.setString(3, version);
+      query.setInt(4, limit);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  @Override
+  public Optional<NoticeText> text(Connection connection, String version) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select effective_on, summary_vi, summary_en, adverse from policy_version"
+                + " where version = ?")) {
+      query.setString(1, version);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        LocalDate effectiveOn = row.getObject(1, LocalDate.class);
+        String summaryVi = row.getString(2);
+        String summaryEn = row.getString(3);
+        boolean adverse = row.getBoolean(4);
+        String contact = controller.privacyContact();
+        String company = controller.name();
+        return Optional.of(
+            recipient -> {
+              String locale = "en".equals(recipient.locale()) ? "en" : "vi";
+              Map<String, Object> values = new HashMap<>();
+              values.put("fullName", recipient.fullName());
+              values.put("version", version);
+              values.put("effectiveOn", NoticeDates.format(effectiveOn, locale));
+              values.put("summary", "en".equals(locale) ? summaryEn : summaryVi);
+              values.put("adverse", adverse);
+              values.put("privacyContact", contact);
+              values.put("companyName", company);
+              return MailTemplates.load(TEMPLATE, locale).render(values);
+            });
+      }
+    }
+  }
+
+  @Override
+  public void runStarted(Connection connection, String version, long executionId)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update policy_version set notified_execution_id = ? where version = ?")) {
+      update.setLong(1, executionId);
+      update.setString(2, version);
+      update.executeUpdate();
+    }
+  }
+}
