@@ -1,0 +1,91 @@
+package app.custodian.incident.boundary;
+
+import app.custodian.incident.control.AuthorityReport;
+import app.custodian.jobs.boundary.JobRuns;
+import app.custodian.jobs.boundary.JobsResource;
+import app.custodian.platform.control.Page;
+import app.custodian.platform.control.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+@Path("incidents")
+@RolesAllowed("ADMIN")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentsResource {
+
+  static final String MERGE_PATCH = "application/merge-patch+json";
+
+  @Inject IncidentService incidents;
+  @Inject JobRuns runs;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response record(@Valid @NotNull IncidentInput input) {
+    IncidentView incident = incidents.record(input);
+    return Response.created(UriBuilder.fromPath("/api/v1/incidents/{id}").build(incident.id()))
+        .entity(incident)
+        .build();
+  }
+
+  @GET
+  public Page<IncidentView> list(
+      @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    return incidents.list(PageRequest.of(page, size));
+  }
+
+  @GET
+  @Path("{id}")
+  public IncidentView read(@PathParam("id") String id) {
+    return incidents.read(id);
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+  public IncidentView amend(@PathParam("id") String id, InputStream body) {
+    return incidents.amend(id, jsonObject(body));
+  }
+
+  @GET
+  @Path("{id}/authority-report")
+  public AuthorityReport authorityReport(@PathParam("id") String id) {
+    return incidents.authorityReport(id);
+  }
+
+  /** Starts the breach-notice job for the incident; 409 while a breach-notice run is live. */
+  @POST
+  @Path("{id}/notify")
+  public Response notify(@PathParam("id") String id) {
+    String incidentId = incidents.require(id);
+    long executionId =
+        runs.startAlone(BreachNoticeJob.NAME, BreachNoticeJob.parameters(incidentId));
+    incidents.notifying(incidentId, executionId);
+    return JobsResource.accepted(executionId);
+  }
+
+  private static JsonObject jsonObject(InputStream body) {
+    try (JsonReader reader =
+        Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      return reader.readObject(); // malformed JSON becomes a 400 in ProblemMapper
+    }
+  }
+}
