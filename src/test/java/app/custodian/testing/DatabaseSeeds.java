@@ -156,10 +156,75 @@ public final class DatabaseSeeds {
   }
 
   public void suppress(String email, String scope) throws SQLException {
+    suppress(email, scope, "MANUAL");
+  }
+
+  public void suppress(String email, String scope, String reason) throws SQLException {
     execute(
-        "insert into suppression (address_index, scope, reason, at) values (?, ?, 'MANUAL', ?)",
+        "insert into suppression (address_index, scope, reason, at) values (?, ?, ?, ?)",
         index.email(email),
         scope,
+        reason,
+        now());
+  }
+
+  /** A version of the privacy policy. */
+  public void policy(
+      String version, LocalDate effectiveOn, String summaryVi, String summaryEn, boolean adverse)
+      throws SQLException {
+    execute(
+        "insert into policy_version (version, effective_on, summary_vi, summary_en, adverse,"
+            + " created_at, created_by) values (?, ?, ?, ?, ?, ?, 'test')",
+        version,
+        effectiveOn,
+        summaryVi,
+        summaryEn,
+        adverse,
+        now());
+  }
+
+  /** An incident affecting the customers; answers its id. */
+  public String incident(
+      Instant detectedAt,
+      String description,
+      String categories,
+      String consequences,
+      String measures,
+      String... customerIds)
+      throws SQLException {
+    String id = UUID.randomUUID().toString();
+    execute(
+        "insert into incident (id, detected_at, description, data_categories, likely_consequences,"
+            + " measures_taken, affected_customers, affected_records, created_at, created_by)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'test')",
+        id,
+        at(detectedAt),
+        description,
+        categories,
+        consequences,
+        measures,
+        customerIds.length,
+        (long) customerIds.length * categories.split(",").length,
+        now());
+    for (String customerId : customerIds) {
+      execute(
+          "insert into incident_customer (incident_id, customer_id) values (?, ?)", id, customerId);
+    }
+    return id;
+  }
+
+  /** A notice row as a run left it, say PENDING when its process died. */
+  public void noticeDelivery(
+      String kind, String reference, String customerId, long executionId, String status)
+      throws SQLException {
+    execute(
+        "insert into notice_delivery (kind, reference, customer_id, execution_id, status,"
+            + " attempted_at) values (?, ?, ?, ?, ?, ?)",
+        kind,
+        reference,
+        customerId,
+        executionId,
+        status,
         now());
   }
 

@@ -12,10 +12,20 @@ import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.customer.boundary.CustomerDeletions;
 import app.custodian.customer.boundary.Recipients;
+import app.custodian.incident.boundary.BreachNoticeReport;
+import app.custodian.incident.boundary.IncidentNotices;
 import app.custodian.jobs.boundary.RunningJobs;
 import app.custodian.jobs.boundary.RunningJobsListener;
 import app.custodian.mail.boundary.MailGateway;
+import app.custodian.notice.boundary.NoticeProcessor;
+import app.custodian.notice.boundary.NoticeRecipientReader;
+import app.custodian.notice.boundary.NoticeRunStart;
+import app.custodian.notice.boundary.NoticeTopics;
+import app.custodian.notice.boundary.NoticeWriter;
+import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.policy.boundary.PolicyNoticeReport;
+import app.custodian.policy.boundary.PolicyNotices;
 import app.custodian.renewal.boundary.DueContractReader;
 import app.custodian.renewal.boundary.ReminderProcessor;
 import app.custodian.renewal.boundary.ReminderRunStart;
@@ -64,6 +74,7 @@ public final class JobTestbed {
 
   public static final String MAIL_FROM = "news@custodian.test";
   public static final String BASE_URL = "https://custodian.test";
+  public static final String PRIVACY_CONTACT = "privacy@custodian.test";
 
   /** The batch artifacts of every job in batch-jobs/, and the beans they need. */
   static final List<Class<?>> BEANS =
@@ -97,7 +108,18 @@ public final class JobTestbed {
           ErasedDeliveries.class,
           PreviewCleanup.class,
           PurgeCandidateReader.class,
-          PurgeWriter.class);
+          PurgeWriter.class,
+          // policy-notice and breach-notice
+          Controller.class,
+          NoticeTopics.class,
+          NoticeRunStart.class,
+          NoticeRecipientReader.class,
+          NoticeProcessor.class,
+          NoticeWriter.class,
+          PolicyNotices.class,
+          PolicyNoticeReport.class,
+          IncidentNotices.class,
+          BreachNoticeReport.class);
 
   private static JobTestbed bed;
 
@@ -154,6 +176,7 @@ public final class JobTestbed {
     settings.put("custodian.company.address", "12 Lý Thường Kiệt, Hà Nội");
     settings.put("custodian.base.url", BASE_URL);
     settings.put("custodian.zone", ZONE.getId());
+    settings.put("custodian.privacy.contact", PRIVACY_CONTACT);
     // newsletter-send; custodian.send.rate is read per run, so a test may change it meanwhile
     settings.put("custodian.send.threads", "4");
     settings.put("custodian.send.rate", "0");
