@@ -1,5 +1,7 @@
 package app.custodian.policy.boundary;
 
+import app.custodian.platform.control.StrictBoolean;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,5 +26,6 @@ public class PolicyInput {
   public String summaryEn;
 
   /** Whether the change is to the customers' disadvantage; false when absent. */
+  @JsonbTypeDeserializer(StrictBoolean.class)
   public Boolean adverse;
 }
