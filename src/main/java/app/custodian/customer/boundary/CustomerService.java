@@ -8,6 +8,7 @@ import app.custodian.customer.control.CustomerMergePatch;
 import app.custodian.customer.control.CustomerNormaliser;
 import app.custodian.customer.entity.Customer;
 import app.custodian.customer.entity.CustomerDetails;
+import app.custodian.disclosure.boundary.DisclosureService;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
@@ -49,6 +50,7 @@ public class CustomerService {
   @Inject CampaignService campaigns;
   @Inject ContractService contracts;
   @Inject ReminderHistory reminders;
+  @Inject DisclosureService disclosures;
 
   Clock clock = Clock.systemUTC();
 
@@ -122,7 +124,8 @@ public class CustomerService {
         consents.history(customer.id()),
         contracts.contracts(customer.id()),
         campaigns.messagesTo(customer.id()),
-        reminders.remindersTo(customer.id()));
+        reminders.remindersTo(customer.id()),
+        disclosures.disclosuresOf(customer.id()));
   }
 
   public CustomerView placeLegalHold(String id, String reason) {
