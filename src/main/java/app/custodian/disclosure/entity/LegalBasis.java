@@ -1,9 +1,7 @@
 package app.custodian.disclosure.entity;
 
-import java.util.Arrays;
-import java.util.Locale;
+import app.custodian.platform.control.Enums;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Why personal data may go to someone else. The policies promise no sharing without consent, except
@@ -20,17 +18,10 @@ public enum LegalBasis {
   CONTRACT;
 
   public static Optional<LegalBasis> parse(String name) {
-    if (name == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(name.strip().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Enums.parse(LegalBasis.class, name);
   }
 
   public static String names() {
-    return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    return Enums.names(LegalBasis.class);
   }
 }
