@@ -82,6 +82,7 @@ public final class JobTestbed {
           // shared
           Keys.class,
           MailGateway.class,
+          Controller.class,
           ConsentLinks.class,
           ConsentChecks.class,
           Recipients.class,
@@ -110,7 +111,6 @@ public final class JobTestbed {
           PurgeCandidateReader.class,
           PurgeWriter.class,
           // policy-notice and breach-notice
-          Controller.class,
           NoticeTopics.class,
           NoticeRunStart.class,
           NoticeRecipientReader.class,
