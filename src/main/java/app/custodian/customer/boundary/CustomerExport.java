@@ -3,6 +3,7 @@ package app.custodian.customer.boundary;
 import app.custodian.campaign.boundary.MessageSent;
 import app.custodian.consent.boundary.ConsentHistoryItem;
 import app.custodian.contract.boundary.ContractView;
+import app.custodian.privacy.boundary.PrivacyRequestRecord;
 import app.custodian.renewal.boundary.ReminderSent;
 import java.time.Instant;
 import java.util.List;
@@ -14,4 +15,5 @@ public record CustomerExport(
     List<ConsentHistoryItem> consentHistory,
     List<ContractView> contracts,
     List<MessageSent> messages,
-    List<ReminderSent> renewalReminders) {}
+    List<ReminderSent> renewalReminders,
+    List<PrivacyRequestRecord> privacyRequests) {}

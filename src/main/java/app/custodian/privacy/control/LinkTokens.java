@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The signed, expiring token of the public form's verification link: the customer id and the
- * second it expires, signed by {@link SignedTokens} (no personal data in it).
+ * The signed, expiring token of the public form's verification link: the customer id and the second
+ * it expires, signed by {@link SignedTokens} (no personal data in it).
  */
 public final class LinkTokens {
 

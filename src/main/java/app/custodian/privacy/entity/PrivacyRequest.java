@@ -140,6 +140,13 @@ public class PrivacyRequest {
     this.codeAttempts = 0;
   }
 
+  /** A new code was asked for: the one sent before dies at once. */
+  public void codeWithdrawn() {
+    this.codeHash = null;
+    this.codeExpiresAt = null;
+    this.codeAttempts = 0;
+  }
+
   /** Checks a code the person gave; a wrong one counts as an attempt. */
   public CodeCheck.Outcome tryCode(String givenHash, int maxAttempts, Instant now) {
     requireStatus(RequestStatus.PENDING_VERIFICATION, "verify");
