@@ -178,15 +178,17 @@ class PrivacyRequestsIT {
     assertInvalid(
         operator.post(API, "{\"customerId\":\"nope\",\"type\":\"ACCESS\"}"), "customerId", "UUID");
     assertEquals(400, operator.post(API, "{\"customerId\":").status(), "malformed JSON");
+    assertInvalid(
+        operator.post(
+            API,
+            "{\"customerId\":\"%s\",\"type\":\"ACCESS\",\"processorsInvolved\":\"maybe\"}"
+                .formatted(customer)),
+        "processorsInvolved",
+        "true or false");
     assertEquals(
         400,
-        operator
-            .post(
-                API,
-                "{\"customerId\":\"%s\",\"type\":\"ACCESS\",\"processorsInvolved\":\"maybe\"}"
-                    .formatted(customer))
-            .status(),
-        "wrong type");
+        operator.post(API, "{\"customerId\":\"%s\",\"type\":7}".formatted(customer)).status(),
+        "a number for a text");
     assertEquals(before, count("select count(*) from privacy_request"), "nothing was created");
 
     String unknown = API + "/" + UUID.randomUUID();

@@ -14,5 +14,6 @@ public class PrivacyRequestInput {
   /** An instant, an offset date-time or a plain date in CUSTODIAN_ZONE; now when absent. */
   public String receivedAt;
 
-  public Boolean processorsInvolved;
+  /** true or false; kept as it was sent, because a lenient binding would read "maybe" as false. */
+  public Object processorsInvolved;
 }

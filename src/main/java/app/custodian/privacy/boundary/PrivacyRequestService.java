@@ -121,6 +121,9 @@ public class PrivacyRequestService {
         receivedAt = parsed.get();
       }
     }
+    if (input.processorsInvolved != null && !(input.processorsInvolved instanceof Boolean)) {
+      errors.add(new FieldError("processorsInvolved", "must be true or false"));
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
