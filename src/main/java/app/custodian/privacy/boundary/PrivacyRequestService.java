@@ -79,7 +79,8 @@ public class PrivacyRequestService {
   public record Completion(PrivacyRequestView request, CustomerExport export) {}
 
   /** What a code given by the person did; a WRONG one is counted and committed. */
-  public record CodeResult(CodeCheck.Outcome outcome, int attemptsLeft) {}
+  public record CodeResult(
+      CodeCheck.Outcome outcome, int attemptsLeft, PrivacyRequestView request) {}
 
   public PrivacyRequestView create(PrivacyRequestInput input) {
     Instant now = clock.instant();
@@ -226,7 +227,7 @@ public class PrivacyRequestService {
       case VERIFIED ->
           audit.record("PRIVACY_REQUEST_VERIFIED", request.customerId(), detail(request) + " CODE");
     }
-    return new CodeResult(outcome, Math.max(0, max - request.codeAttempts()));
+    return new CodeResult(outcome, Math.max(0, max - request.codeAttempts()), view(request));
   }
 
   /** Sends a fresh code; the earlier one dies at once. */

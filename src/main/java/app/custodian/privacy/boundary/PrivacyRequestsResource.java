@@ -92,7 +92,7 @@ public class PrivacyRequestsResource {
       throw ProblemException.invalid(
           "code", "is not the code that was sent; " + result.attemptsLeft() + " attempts left");
     }
-    return requests.read(id);
+    return result.request();
   }
 
   @POST
