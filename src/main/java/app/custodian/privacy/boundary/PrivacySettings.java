@@ -1,18 +1,21 @@
 package app.custodian.privacy.boundary;
 
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.platform.control.ProblemException;
 import app.custodian.privacy.control.DeadlineRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The settings of privacy requests, read at use: a bad value fails the request that needs it with
- * the setting's key in the log and the answer, rather than the start of the application.
+ * The settings of privacy requests, read at use: a bad value fails the request that needs it with a
+ * 500 naming the setting's key (also logged), rather than the start of the application.
  */
 @ApplicationScoped
 public class PrivacySettings {
@@ -108,8 +111,9 @@ public class PrivacySettings {
     }
   }
 
-  private static IllegalStateException invalid(String message) {
+  /** A 500 that names the setting: configuration, never personal data, so it may be shown. */
+  private static ProblemException invalid(String message) {
     LOG.severe(message);
-    return new IllegalStateException(message);
+    return new ProblemException(500, "Invalid configuration", message, List.of(), Map.of());
   }
 }
