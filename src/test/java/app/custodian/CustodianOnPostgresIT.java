@@ -386,6 +386,95 @@ class CustodianOnPostgresIT {
   }
 
   @Test
+  void disclosuresAreLoggedOnTheirLegalBasisAuditedAndExported() {
+    String id =
+        createCustomer("{\"fullName\":\"Phan Chia Sẻ\",\"email\":\"%s\"}".formatted(uniqueEmail()))
+            .getString("id");
+    String path = "/api/v1/customers/" + id + "/disclosures";
+    String onConsent =
+        "{\"recipient\":\"Partner Co\",\"legalBasis\":\"CONSENT\","
+            + "\"dataCategories\":[\"fullName\",\"EMAIL\"],\"reference\":\"P-1\"}";
+
+    Reply withoutConsent = operator.post(path, onConsent);
+    assertEquals(409, withoutConsent.status(), withoutConsent::toString);
+    assertTrue(withoutConsent.json().getString("detail").contains("THIRD_PARTY_SHARING"));
+    assertEquals(
+        0, operator.get(path).json().getInt("total"), "a refused disclosure is not logged");
+
+    Reply police =
+        operator.post(
+            path,
+            "{\"recipient\":\"Công an TP.HCM\",\"legalBasis\":\"law_enforcement\","
+                + "\"dataCategories\":[\"phone\",\"address\"],\"reference\":\"CV-123/2026\"}");
+    assertEquals(201, police.status(), police::toString);
+    assertEquals("LAW_ENFORCEMENT", police.json().getString("legalBasis"));
+    assertEquals(
+        List.of("PHONE", "ADDRESS"),
+        police.json().getJsonArray("dataCategories").getValuesAs(JsonValue::toString).stream()
+            .map(v -> v.replace("\"", ""))
+            .toList());
+    assertTrue(police.header("Location").endsWith(path + "/" + police.json().getString("id")));
+
+    assertEquals(
+        200,
+        operator
+            .put(
+                "/api/v1/customers/" + id + "/consents/THIRD_PARTY_SHARING",
+                "{\"granted\":true,\"source\":\"signed form\"}")
+            .status());
+    Reply shared = operator.post(path, onConsent);
+    assertEquals(201, shared.status(), shared::toString);
+    assertFalse(shared.json().isNull("consentEventId"), "the grant that allowed it is named");
+
+    for (String bad :
+        List.of(
+            "{\"recipient\":\"X\",\"legalBasis\":\"GOODWILL\",\"dataCategories\":[\"EMAIL\"]}",
+            "{\"recipient\":\"X\",\"legalBasis\":\"CONTRACT\",\"dataCategories\":[]}",
+            "{\"recipient\":\"X\",\"legalBasis\":\"CONTRACT\",\"dataCategories\":[\"shoe size\"]}",
+            "{\"recipient\":\" \",\"legalBasis\":\"CONTRACT\",\"dataCategories\":[\"EMAIL\"]}",
+            "{\"recipient\":\"X\",\"legalBasis\":\"CONTRACT\",\"dataCategories\":[\"EMAIL\"],"
+                + "\"disclosedAt\":\"2999-01-01T00:00:00Z\"}",
+            "{\"recipient\":\"X\",\"legalBasis\":\"CONTRACT\",\"dataCategories\":\"EMAIL\"}",
+            "not json")) {
+      Reply rejected = operator.post(path, bad);
+      assertEquals(400, rejected.status(), bad + " -> " + rejected);
+      assertTrue(rejected.header("Content-Type").startsWith("application/problem+json"));
+    }
+    assertEquals(
+        404,
+        operator
+            .post(
+                "/api/v1/customers/" + UUID.randomUUID() + "/disclosures",
+                "{\"recipient\":\"X\",\"legalBasis\":\"CONTRACT\",\"dataCategories\":[\"EMAIL\"]}")
+            .status());
+    assertEquals(403, admin.as("marketing", STAFF_PASSWORD).get(path).status());
+
+    Reply listed = operator.get(path);
+    assertEquals(2, listed.json().getInt("total"), listed::toString);
+    JsonObject export = operator.get("/api/v1/customers/" + id + "/export").json();
+    assertEquals(2, export.getJsonArray("disclosures").size(), export::toString);
+    assertEquals(
+        2,
+        admin
+            .get("/api/v1/audit?action=DISCLOSURE_RECORDED&customerId=" + id)
+            .json()
+            .getInt("total"));
+
+    Reply records = admin.as("auditor", STAFF_PASSWORD).get("/api/v1/records-of-processing");
+    assertEquals(200, records.status(), records::toString);
+    assertTrue(
+        records.json().getJsonArray("recipients").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                r ->
+                    r.getString("recipient").equals("Công an TP.HCM")
+                        && r.getString("legalBasis").equals("LAW_ENFORCEMENT")),
+        records::toString);
+    assertEquals("P90D", records.json().getJsonObject("retention").getString("afterContractEnd"));
+    assertEquals(403, operator.get("/api/v1/records-of-processing").status());
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE - 2) // purges: after the tests that keep customers with old contracts
   void theRetentionPurgeReportsADryRunThenPurgesWithAReceipt() throws Exception {
     String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 8);

@@ -15,6 +15,7 @@ import app.custodian.customer.boundary.Recipients;
 import app.custodian.jobs.boundary.RunningJobs;
 import app.custodian.jobs.boundary.RunningJobsListener;
 import app.custodian.mail.boundary.MailGateway;
+import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.renewal.boundary.DueContractReader;
 import app.custodian.renewal.boundary.ReminderProcessor;
@@ -71,6 +72,7 @@ public final class JobTestbed {
           // shared
           Keys.class,
           MailGateway.class,
+          Controller.class,
           ConsentLinks.class,
           ConsentChecks.class,
           Recipients.class,

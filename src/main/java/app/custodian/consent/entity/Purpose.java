@@ -1,6 +1,6 @@
 package app.custodian.consent.entity;
 
-import java.util.Locale;
+import app.custodian.platform.control.Enums;
 import java.util.Optional;
 
 /** What a person may consent to. No consent is ever assumed: absent means not granted. */
@@ -12,13 +12,6 @@ public enum Purpose {
 
   /** The purpose with this name (case-insensitive), or empty. */
   public static Optional<Purpose> parse(String name) {
-    if (name == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(name.strip().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Enums.parse(Purpose.class, name);
   }
 }

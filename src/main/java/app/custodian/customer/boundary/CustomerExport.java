@@ -3,6 +3,7 @@ package app.custodian.customer.boundary;
 import app.custodian.campaign.boundary.MessageSent;
 import app.custodian.consent.boundary.ConsentHistoryItem;
 import app.custodian.contract.boundary.ContractView;
+import app.custodian.disclosure.boundary.DisclosureView;
 import app.custodian.privacy.boundary.PrivacyRequestRecord;
 import app.custodian.renewal.boundary.ReminderSent;
 import java.time.Instant;
@@ -16,4 +17,5 @@ public record CustomerExport(
     List<ContractView> contracts,
     List<MessageSent> messages,
     List<ReminderSent> renewalReminders,
+    List<DisclosureView> disclosures,
     List<PrivacyRequestRecord> privacyRequests) {}

@@ -8,6 +8,7 @@ import app.custodian.customer.control.CustomerMergePatch;
 import app.custodian.customer.control.CustomerNormaliser;
 import app.custodian.customer.entity.Customer;
 import app.custodian.customer.entity.CustomerDetails;
+import app.custodian.disclosure.boundary.DisclosureService;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
@@ -50,6 +51,7 @@ public class CustomerService {
   @Inject CampaignService campaigns;
   @Inject ContractService contracts;
   @Inject ReminderHistory reminders;
+  @Inject DisclosureService disclosures;
   @Inject PrivacyRequestHistory privacyRequests;
 
   Clock clock = Clock.systemUTC();
@@ -125,6 +127,7 @@ public class CustomerService {
         contracts.contracts(customer.id()),
         campaigns.messagesTo(customer.id()),
         reminders.remindersTo(customer.id()),
+        disclosures.disclosuresOf(customer.id()),
         privacyRequests.requestsOf(customer.id()));
   }
 

@@ -7,6 +7,7 @@ import app.custodian.mail.control.MailTransport;
 import app.custodian.mail.control.MailUnavailableException;
 import app.custodian.mail.control.OutboundMail;
 import app.custodian.mail.control.Sender;
+import app.custodian.platform.boundary.Controller;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,13 +57,7 @@ public class MailGateway {
   @ConfigProperty(name = "custodian.data.dir")
   String dataDir;
 
-  @Inject
-  @ConfigProperty(name = "custodian.company.name")
-  String companyName;
-
-  @Inject
-  @ConfigProperty(name = "custodian.company.address")
-  Optional<String> companyAddress;
+  @Inject Controller controller;
 
   @Inject
   @ConfigProperty(name = "custodian.send.threads")
@@ -84,7 +79,7 @@ public class MailGateway {
             startTls,
             from,
             Path.of(dataDir).resolve("outbox"));
-    sender = new Sender(companyName, companyAddress.orElse(""), from);
+    sender = new Sender(controller.name(), controller.address(), from);
     composer = new MailComposer(sender);
     transport = new MailTransport(settings, Math.max(1, sendThreads));
     if (sender.companyAddress().isEmpty()) {

@@ -1,8 +1,7 @@
 package app.custodian.privacy.entity;
 
-import java.util.Arrays;
+import app.custodian.platform.control.Enums;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** How the request reached the company. */
 public enum RequestChannel {
@@ -13,10 +12,10 @@ public enum RequestChannel {
   POST;
 
   public static Optional<RequestChannel> parse(String text) {
-    return RequestType.Enums.parse(RequestChannel.class, text);
+    return Enums.parse(RequestChannel.class, text);
   }
 
   public static String names() {
-    return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    return Enums.names(RequestChannel.class);
   }
 }

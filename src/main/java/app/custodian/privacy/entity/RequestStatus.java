@@ -1,8 +1,7 @@
 package app.custodian.privacy.entity;
 
-import java.util.Arrays;
+import app.custodian.platform.control.Enums;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Where a request stands. Suspension is a flag on an open request, not a status. */
 public enum RequestStatus {
@@ -20,10 +19,10 @@ public enum RequestStatus {
   }
 
   public static Optional<RequestStatus> parse(String text) {
-    return RequestType.Enums.parse(RequestStatus.class, text);
+    return Enums.parse(RequestStatus.class, text);
   }
 
   public static String names() {
-    return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    return Enums.names(RequestStatus.class);
   }
 }

@@ -1,0 +1,34 @@
+package app.custodian.disclosure.boundary;
+
+import app.custodian.customer.entity.DataCategory;
+import app.custodian.disclosure.entity.Disclosure;
+import app.custodian.disclosure.entity.LegalBasis;
+import java.time.Instant;
+import java.util.List;
+
+public record DisclosureView(
+    String id,
+    String customerId,
+    String recipient,
+    LegalBasis legalBasis,
+    List<DataCategory> dataCategories,
+    String reference,
+    Instant disclosedAt,
+    Instant recordedAt,
+    String recordedBy,
+    String consentEventId) {
+
+  static DisclosureView of(Disclosure d) {
+    return new DisclosureView(
+        d.id(),
+        d.customerId(),
+        d.recipient(),
+        d.legalBasis(),
+        d.dataCategories(),
+        d.reference(),
+        d.disclosedAt(),
+        d.recordedAt(),
+        d.recordedBy(),
+        d.consentEventId());
+  }
+}
