@@ -45,7 +45,8 @@ public class ConsentLinks {
     return base() + "/preferences?t=" + tokens.issue(customerId, PREFERENCES_SCOPE);
   }
 
-  private String base() {
+  /** The public base URL of links in emails, without a trailing slash. */
+  public String base() {
     String base = baseUrl.filter(b -> !b.isBlank()).orElse("http://localhost:" + httpPort);
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }

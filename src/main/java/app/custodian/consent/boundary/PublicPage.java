@@ -21,21 +21,21 @@ import java.util.function.Supplier;
  * What the public pages share: no login, the signed token in {@code ?t=} as the only key, pages in
  * the person's language (or {@code ?lang=}), and a 400 that changes nothing for a bad token.
  */
-abstract class PublicPage extends HttpServlet {
+public abstract class PublicPage extends HttpServlet {
 
   @Inject SignedTokens tokens;
 
   /** What the token in {@code ?t=} says if it is genuine; empty for anything else. */
-  Optional<SignedTokens.Claims> claims(HttpServletRequest request) {
+  protected Optional<SignedTokens.Claims> claims(HttpServletRequest request) {
     return tokens.verify(request.getParameter("t"));
   }
 
   /** The person's language, unless the page was asked for in the other one. */
-  static Texts texts(HttpServletRequest request, String personLocale) {
+  protected static Texts texts(HttpServletRequest request, String personLocale) {
     return Texts.of(Optional.ofNullable(request.getParameter("lang")).orElse(personLocale));
   }
 
-  void render(
+  protected void render(
       HttpServletRequest request,
       HttpServletResponse response,
       int status,
@@ -59,7 +59,8 @@ abstract class PublicPage extends HttpServlet {
   }
 
   /** A forged, altered or stale link: nothing changes, and the answer says so. */
-  void invalidLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void invalidLink(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
     if (accept.contains("text/html")) {
       render(request, response, 400, "invalid", texts(request, Texts.DEFAULT_LOCALE), Map.of());

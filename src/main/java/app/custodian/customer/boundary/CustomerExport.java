@@ -5,6 +5,7 @@ import app.custodian.consent.boundary.ConsentHistoryItem;
 import app.custodian.contract.boundary.ContractView;
 import app.custodian.disclosure.boundary.DisclosureView;
 import app.custodian.notice.boundary.NoticeSent;
+import app.custodian.privacy.boundary.PrivacyRequestRecord;
 import app.custodian.renewal.boundary.ReminderSent;
 import java.time.Instant;
 import java.util.List;
@@ -18,4 +19,5 @@ public record CustomerExport(
     List<MessageSent> messages,
     List<ReminderSent> renewalReminders,
     List<DisclosureView> disclosures,
-    List<NoticeSent> notices) {}
+    List<NoticeSent> notices,
+    List<PrivacyRequestRecord> privacyRequests) {}

@@ -15,6 +15,7 @@ import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
 import app.custodian.platform.control.Violations;
+import app.custodian.privacy.boundary.PrivacyRequestHistory;
 import app.custodian.renewal.boundary.ReminderHistory;
 import app.custodian.security.control.BlindIndex;
 import jakarta.annotation.Resource;
@@ -53,6 +54,7 @@ public class CustomerService {
   @Inject ReminderHistory reminders;
   @Inject DisclosureService disclosures;
   @Inject NoticeHistory notices;
+  @Inject PrivacyRequestHistory privacyRequests;
 
   Clock clock = Clock.systemUTC();
 
@@ -128,7 +130,8 @@ public class CustomerService {
         campaigns.messagesTo(customer.id()),
         reminders.remindersTo(customer.id()),
         disclosures.disclosuresOf(customer.id()),
-        notices.noticesTo(customer.id()));
+        notices.noticesTo(customer.id()),
+        privacyRequests.requestsOf(customer.id()));
   }
 
   public CustomerView placeLegalHold(String id, String reason) {
@@ -136,6 +139,15 @@ public class CustomerService {
     customer.placeLegalHold(reason, clock.instant());
     audit.record("LEGAL_HOLD_PLACED", customer.id(), null);
     return view(customer);
+  }
+
+  /**
+   * Why the customer is under legal hold, if they are: for a feature that must decide before it
+   * erases (a privacy request refused with the reason). Not a read of the record.
+   */
+  public Optional<String> legalHoldReason(String id) {
+    Customer customer = load(id);
+    return customer.underLegalHold() ? Optional.of(customer.legalHoldReason()) : Optional.empty();
   }
 
   public void releaseLegalHold(String id) {

@@ -1,0 +1,169 @@
+package app.custodian.privacy.boundary;
+
+import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.consent.boundary.ConsentLinks;
+import app.custodian.consent.boundary.SuppressionList;
+import app.custodian.consent.entity.Suppression;
+import app.custodian.consent.entity.SuppressionReason;
+import app.custodian.customer.boundary.CustomerService;
+import app.custodian.customer.boundary.Recipient;
+import app.custodian.mail.boundary.MailGateway;
+import app.custodian.mail.control.MailRejectedException;
+import app.custodian.mail.control.MailUnavailableException;
+import app.custodian.mail.control.OutboundMail;
+import app.custodian.privacy.control.CodeCheck;
+import app.custodian.privacy.control.LinkTokens;
+import app.custodian.privacy.entity.PrivacyNotice;
+import app.custodian.privacy.entity.PrivacyNoticeKind;
+import app.custodian.privacy.entity.PrivacyRequest;
+import app.custodian.privacy.entity.RequestStatus;
+import app.custodian.security.control.BlindIndex;
+import app.custodian.security.control.SignedTokens;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends one queued email about a privacy request: nothing while the request is suspended (fraud
+ * suspected), a fresh one-time code for an acknowledgement of an unverified request (the code
+ * exists in plain text only inside the message; the request keeps its HMAC), a fresh signed link
+ * for the public form. Suppression lists do not apply: these answer the person's own request.
+ */
+@Stateless
+public class PrivacyNoticeDelivery {
+
+  private static final Logger LOG = Logger.getLogger(PrivacyNoticeDelivery.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject CustomerService customers;
+  @Inject SuppressionList suppressions;
+  @Inject PrivacyMessages messages;
+  @Inject MailGateway mail;
+  @Inject AuditTrail audit;
+  @Inject PrivacySettings settings;
+  @Inject BlindIndex blindIndex;
+  @Inject SignedTokens tokens;
+  @Inject ConsentLinks links;
+
+  @Inject
+  @ConfigProperty(name = "custodian.mail.retry.after", defaultValue = "PT30S")
+  String firstRetry;
+
+  Clock clock = Clock.systemUTC();
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void deliver(String noticeId) {
+    Instant now = clock.instant();
+    PrivacyNotice notice = em.find(PrivacyNotice.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
+    if (notice == null || !notice.dueAt(now)) {
+      return; // sent by another node meanwhile, or rescheduled
+    }
+    PrivacyRequest request =
+        notice.requestId() == null
+            ? null
+            : em.find(PrivacyRequest.class, notice.requestId(), LockModeType.PESSIMISTIC_WRITE);
+    if (request != null && request.suspended()) {
+      drop(notice, "request suspended");
+      return;
+    }
+    Optional<Recipient> recipient = customers.recipient(notice.customerId());
+    if (recipient.isEmpty() && notice.erasedAddress() == null) {
+      drop(notice, "customer gone");
+      return;
+    }
+    String to = recipient.map(Recipient::email).orElse(notice.erasedAddress());
+    String locale = recipient.map(Recipient::locale).orElse(notice.erasedLocale());
+    String fullName = recipient.map(Recipient::fullName).orElse(null);
+    OutboundMail message =
+        messages.compose(
+            notice.kind(),
+            request,
+            to,
+            locale,
+            new PrivacyMessages.Details(fullName, code(notice, request, now), link(notice, now)));
+    send(notice, message, recipient, now);
+  }
+
+  private void send(
+      PrivacyNotice notice, OutboundMail message, Optional<Recipient> recipient, Instant now) {
+    try {
+      String messageId = mail.send(message);
+      em.remove(notice);
+      done(notice, "PRIVACY_EMAIL_SENT", messageId);
+    } catch (MailRejectedException e) {
+      recipient.ifPresent(
+          r ->
+              suppressions.suppressAs(
+                  AuditTrail.SYSTEM_ACTOR,
+                  r.emailIndex(),
+                  Suppression.ALL,
+                  SuppressionReason.HARD_BOUNCE));
+      em.remove(notice);
+      done(notice, "PRIVACY_EMAIL_REJECTED", "SMTP " + e.code());
+    } catch (MailUnavailableException e) {
+      notice.retryLater(now, Duration.parse(firstRetry));
+      LOG.warning(
+          () ->
+              "Privacy notice "
+                  + notice.id()
+                  + " not sent, retry at "
+                  + notice.nextAttemptAt()
+                  + ": "
+                  + e.getMessage());
+      if (notice.exhausted()) {
+        em.remove(notice);
+        done(notice, "PRIVACY_EMAIL_GAVE_UP", notice.attempts() + " attempts");
+      }
+    }
+  }
+
+  /** A fresh code for an unverified request's acknowledgement; the earlier one dies with it. */
+  private String code(PrivacyNotice notice, PrivacyRequest request, Instant now) {
+    if (notice.kind() != PrivacyNoticeKind.ACKNOWLEDGEMENT
+        || request == null
+        || request.status() != RequestStatus.PENDING_VERIFICATION) {
+      return null;
+    }
+    String code = CodeCheck.newCode();
+    request.codeIssued(
+        PrivacyRequestService.codeHash(blindIndex, request.id(), code),
+        now.plus(settings.codeTtl()));
+    return code;
+  }
+
+  private String link(PrivacyNotice notice, Instant now) {
+    if (notice.kind() != PrivacyNoticeKind.LINK) {
+      return null;
+    }
+    String token = new LinkTokens(tokens).issue(notice.customerId(), now.plus(settings.linkTtl()));
+    return links.base() + "/privacy/verify?t=" + token;
+  }
+
+  private void drop(PrivacyNotice notice, String why) {
+    em.remove(notice);
+    done(notice, "PRIVACY_EMAIL_SKIPPED", why);
+  }
+
+  // Sent by the application itself, whoever's change queued it.
+  private void done(PrivacyNotice notice, String action, String detail) {
+    audit.recordAs(
+        AuditTrail.SYSTEM_ACTOR,
+        action,
+        notice.customerId(),
+        "privacy "
+            + notice.kind()
+            + (notice.requestId() == null ? "" : " request " + notice.requestId())
+            + ": "
+            + detail);
+  }
+}

@@ -1,0 +1,27 @@
+package app.custodian.privacy.boundary;
+
+import app.custodian.privacy.entity.PrivacyRequest;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** The privacy requests of a customer, for their export (audited there). */
+@Stateless
+public class PrivacyRequestHistory {
+
+  @PersistenceContext EntityManager em;
+
+  public List<PrivacyRequestRecord> requestsOf(String customerId) {
+    return em
+        .createQuery(
+            "select r from PrivacyRequest r where r.customerId = :id"
+                + " order by r.receivedAt, r.id",
+            PrivacyRequest.class)
+        .setParameter("id", customerId)
+        .getResultList()
+        .stream()
+        .map(PrivacyRequestRecord::of)
+        .toList();
+  }
+}

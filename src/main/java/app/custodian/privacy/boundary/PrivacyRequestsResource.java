@@ -1,0 +1,168 @@
+package app.custodian.privacy.boundary;
+
+import app.custodian.platform.control.Page;
+import app.custodian.platform.control.PageRequest;
+import app.custodian.platform.control.ProblemException;
+import app.custodian.privacy.control.CodeCheck;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Privacy requests of the person, handled by staff. */
+@Path("privacy-requests")
+@RolesAllowed({"OPERATOR", "ADMIN"})
+@Produces(MediaType.APPLICATION_JSON)
+public class PrivacyRequestsResource {
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Inject PrivacyRequestService requests;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@Valid @NotNull PrivacyRequestInput input) {
+    PrivacyRequestView request = requests.create(input);
+    return Response.created(
+            UriBuilder.fromPath("/api/v1/privacy-requests/{id}").build(request.id()))
+        .entity(request)
+        .build();
+  }
+
+  @GET
+  public Page<PrivacyRequestView> find(
+      @QueryParam("status") String status,
+      @QueryParam("overdue") String overdue,
+      @QueryParam("customerId") String customerId,
+      @QueryParam("page") Integer page,
+      @QueryParam("size") Integer size) {
+    return requests.find(status, overdue, customerId, PageRequest.of(page, size));
+  }
+
+  @GET
+  @Path("{id}")
+  public PrivacyRequestView read(@PathParam("id") String id) {
+    return requests.read(id);
+  }
+
+  @POST
+  @Path("{id}/verify")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PrivacyRequestView verify(@PathParam("id") String id, @Valid @NotNull VerifyInput input) {
+    String method = input.method == null ? null : input.method.strip().toUpperCase(Locale.ROOT);
+    if ("OPERATOR_CHECK".equals(method)) {
+      if (input.evidence == null || input.evidence.isBlank()) {
+        throw ProblemException.invalid(
+            "evidence", "must say what was checked, such as \"national ID card seen\"");
+      }
+      return requests.verifyByOperator(id, input.evidence.strip());
+    }
+    if (method != null && !"CODE".equals(method)) {
+      throw ProblemException.invalid(
+          "method", "must be CODE (with \"code\") or OPERATOR_CHECK (with \"evidence\")");
+    }
+    if (input.code == null || input.code.isBlank()) {
+      throw ProblemException.invalid(
+          "code", "is required, or use {\"method\":\"OPERATOR_CHECK\",\"evidence\":...}");
+    }
+    // A wrong code is counted in the service's transaction, which has committed by now.
+    PrivacyRequestService.CodeResult result = requests.verifyByCode(id, input.code);
+    if (result.outcome() == CodeCheck.Outcome.WRONG) {
+      throw ProblemException.invalid(
+          "code", "is not the code that was sent; " + result.attemptsLeft() + " attempts left");
+    }
+    return result.request();
+  }
+
+  @POST
+  @Path("{id}/verification-code")
+  public PrivacyRequestView sendCode(@PathParam("id") String id) {
+    return requests.sendCode(id);
+  }
+
+  @POST
+  @Path("{id}/extend")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PrivacyRequestView extend(@PathParam("id") String id, @Valid @NotNull ReasonInput input) {
+    return requests.extend(id, input.reason.strip());
+  }
+
+  @POST
+  @Path("{id}/refuse")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PrivacyRequestView refuse(@PathParam("id") String id, @Valid @NotNull ReasonInput input) {
+    return requests.refuse(id, input.reason.strip());
+  }
+
+  @POST
+  @Path("{id}/suspend")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PrivacyRequestView suspend(@PathParam("id") String id, @Valid @NotNull ReasonInput input) {
+    return requests.suspend(id, input.reason.strip());
+  }
+
+  @POST
+  @Path("{id}/clear")
+  public PrivacyRequestView clear(@PathParam("id") String id) {
+    return requests.clearSuspension(id);
+  }
+
+  /**
+   * Fulfils the request. Body (JSON, optional except for RECTIFICATION): {@code {"changes":{...}}}
+   * or {@code {"purposes":[...]}}. An ACCESS answers the request with the export in {@code
+   * "export"}.
+   */
+  @POST
+  @Path("{id}/complete")
+  public Response complete(@PathParam("id") String id, InputStream body) {
+    PrivacyRequestService.Completion done = requests.complete(id, jsonObject(body));
+    if (done.export() == null) {
+      return Response.ok(done.request(), MediaType.APPLICATION_JSON).build();
+    }
+    JsonObject request = parse(JSONB.toJson(done.request()));
+    JsonObject withExport =
+        Json.createObjectBuilder(request).add("export", parse(JSONB.toJson(done.export()))).build();
+    return Response.ok(withExport.toString(), MediaType.APPLICATION_JSON).build();
+  }
+
+  /** The body as a JSON object; null when there is none. Malformed JSON becomes a 400. */
+  private static JsonObject jsonObject(InputStream body) {
+    if (body == null) {
+      return null;
+    }
+    String text;
+    try {
+      text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.isBlank() ? null : parse(text);
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+}

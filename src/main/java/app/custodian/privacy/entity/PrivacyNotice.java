@@ -1,0 +1,121 @@
+package app.custodian.privacy.entity;
+
+import app.custodian.platform.control.Ids;
+import app.custodian.security.control.EncryptedString;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * An email about a privacy request waiting to be sent. It is rendered when it goes, from the live
+ * customer record, so nothing personal waits here, with one exception: the completion notice of an
+ * erasure keeps the address (encrypted) and language read before the erasure, until it is sent.
+ */
+@Entity
+@Table(name = "privacy_notice")
+public class PrivacyNotice {
+
+  static final Duration LONGEST_WAIT = Duration.ofHours(1);
+  static final int MAX_ATTEMPTS = 30;
+
+  @Id private String id;
+
+  @Column(name = "request_id")
+  private String requestId;
+
+  @Column(name = "customer_id")
+  private String customerId;
+
+  @Enumerated(EnumType.STRING)
+  private PrivacyNoticeKind kind;
+
+  @Convert(converter = EncryptedString.class)
+  @Column(name = "erased_address")
+  private String erasedAddress;
+
+  @Column(name = "erased_locale")
+  private String erasedLocale;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  private int attempts;
+
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
+  protected PrivacyNotice() {}
+
+  /**
+   * @param requestId the request it is about, or null for the public form's link
+   */
+  public PrivacyNotice(String customerId, String requestId, PrivacyNoticeKind kind, Instant now) {
+    this.id = Ids.newId();
+    this.customerId = Objects.requireNonNull(customerId, "customerId");
+    this.requestId = requestId;
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+    this.nextAttemptAt = createdAt;
+  }
+
+  /** The person is about to be erased: keep where and in which language to tell them. */
+  public void keepAddressForErasure(String address, String locale) {
+    this.erasedAddress = Objects.requireNonNull(address, "address");
+    this.erasedLocale = locale;
+  }
+
+  /** The first retry waits {@code firstWait}, each next one twice as long, up to an hour. */
+  public void retryLater(Instant now, Duration firstWait) {
+    attempts++;
+    Duration wait = firstWait.multipliedBy(1L << Math.min(attempts - 1, 20));
+    nextAttemptAt = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+  }
+
+  public boolean exhausted() {
+    return attempts >= MAX_ATTEMPTS;
+  }
+
+  public boolean dueAt(Instant now) {
+    return !nextAttemptAt.isAfter(now);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public String customerId() {
+    return customerId;
+  }
+
+  public PrivacyNoticeKind kind() {
+    return kind;
+  }
+
+  public String erasedAddress() {
+    return erasedAddress;
+  }
+
+  public String erasedLocale() {
+    return erasedLocale;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public Instant nextAttemptAt() {
+    return nextAttemptAt;
+  }
+}
