@@ -10,6 +10,7 @@ import app.custodian.notice.control.NoticeDeliveries;
 import app.custodian.notice.entity.NoticeKind;
 import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -46,25 +46,13 @@ public class IncidentNotices implements NoticeTopic {
   public List<String> audienceAfter(
       Connection connection, String incidentId, String afterId, int limit) throws SQLException {
     // an erased customer's incident_customer row went with them
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "select i.customer_id from incident_customer i"
-                + " where i.incident_id = ? and i.customer_id > ? and "
-                + NoticeDeliveries.withoutRow("i.customer_id")
-                + " order by i.customer_id limit ?")) {
-      query.setString(1, incidentId);
-      query.setString(2, afterId);
-      query.setString(3, NoticeKind.INCIDENT.name());
-      query.setString(4, incidentId);
-      query.setInt(5, limit);
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
-        }
-      }
-      return ids;
-    }
+    return SqlLists.strings(
+        connection,
+        "select i.customer_id from incident_customer i"
+            + " where i.incident_id = ? and i.customer_id > ? and "
+            + NoticeDeliveries.withoutRow("i.customer_id")
+            + " order by i.customer_id limit ?",
+        List.of(incidentId, afterId, NoticeKind.INCIDENT.name(), incidentId, limit));
   }
 
   @Override

@@ -23,7 +23,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -247,18 +246,11 @@ public class IncidentService {
     Set<String> found = new HashSet<>();
     for (int from = 0; from < ids.size(); from += ID_BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + ID_BATCH));
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "select id from customer where id in ("
-                  + SqlLists.placeholders(batch.size())
-                  + ")")) {
-        SqlLists.bind(query, 1, batch);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            found.add(rows.getString(1));
-          }
-        }
-      }
+      found.addAll(
+          SqlLists.strings(
+              connection,
+              "select id from customer where id in (" + SqlLists.placeholders(batch.size()) + ")",
+              batch));
     }
     return found;
   }

@@ -2,11 +2,17 @@ package app.custodian.platform.control;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 
-/** {@code in (...)} lists for plain JDBC: one placeholder per value, bound in order. */
+/**
+ * Lists in plain JDBC: {@code in (...)} lists with one placeholder per value, bound in order, and
+ * queries whose answer is one column of strings.
+ */
 public final class SqlLists {
 
   private SqlLists() {}
@@ -43,5 +49,20 @@ public final class SqlLists {
       statement.setObject(index++, value);
     }
     return index;
+  }
+
+  /** The first column of every row the query answers, its placeholders bound to the values. */
+  public static List<String> strings(Connection connection, String sql, Collection<?> values)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      bind(query, 1, values);
+      List<String> found = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          found.add(rows.getString(1));
+        }
+      }
+      return found;
+    }
   }
 }

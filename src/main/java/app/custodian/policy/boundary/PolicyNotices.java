@@ -7,6 +7,7 @@ import app.custodian.notice.control.NoticeDates;
 import app.custodian.notice.control.NoticeDeliveries;
 import app.custodian.notice.entity.NoticeKind;
 import app.custodian.platform.boundary.Controller;
+import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,23 +39,12 @@ public class PolicyNotices implements NoticeTopic {
   @Override
   public List<String> audienceAfter(
       Connection connection, String version, String afterId, int limit) throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "select c.id from customer c where c.id > ? and "
-                + NoticeDeliveries.withoutRow("c.id")
-                + " order by c.id limit ?")) {
-      query.setString(1, afterId);
-      query.setString(2, NoticeKind.POLICY.name());
-      query.setString(3, version);
-      query.setInt(4, limit);
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
-        }
-      }
-      return ids;
-    }
+    return SqlLists.strings(
+        connection,
+        "select c.id from customer c where c.id > ? and "
+            + NoticeDeliveries.withoutRow("c.id")
+            + " order by c.id limit ?",
+        List.of(afterId, NoticeKind.POLICY.name(), version, limit));
   }
 
   @Override
