@@ -3,6 +3,7 @@ package app.custodian.privacy.boundary;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
+import app.custodian.platform.control.Strings;
 import app.custodian.privacy.control.CodeCheck;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -57,7 +58,12 @@ public class PrivacyRequestsResource {
       @QueryParam("customerId") String customerId,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
-    return requests.find(status, overdue, customerId, PageRequest.of(page, size));
+    // an empty filter (?status=&overdue=true) filters nothing
+    return requests.find(
+        Strings.blankToNull(status),
+        Strings.blankToNull(overdue),
+        Strings.blankToNull(customerId),
+        PageRequest.of(page, size));
   }
 
   @GET
