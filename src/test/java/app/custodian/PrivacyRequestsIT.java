@@ -271,7 +271,10 @@ class PrivacyRequestsIT {
     String customer = newCustomer(email, "en");
     String id = create(customer, "ACCESS", null).getString("id");
     String code = code(mailTo(email, 1).get(0));
-    String codeHash = row("select code_hash from privacy_request where id = ?", id).get(0);
+    // the hash commits with the sending transaction, just after the SMTP hand-off
+    String hashQuery = "select code_hash from privacy_request where id = ?";
+    await(() -> row(hashQuery, id).get(0) != null);
+    String codeHash = row(hashQuery, id).get(0);
     assertFalse(codeHash.contains(code), "only an HMAC of the code is stored");
 
     Reply wrong =

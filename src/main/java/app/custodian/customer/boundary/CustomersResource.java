@@ -1,12 +1,10 @@
 package app.custodian.customer.boundary;
 
+import app.custodian.platform.boundary.JsonBodies;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,8 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 @Path("customers")
 @RolesAllowed({"OPERATOR", "ADMIN"})
@@ -62,7 +58,7 @@ public class CustomersResource {
   @Path("{id}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   public CustomerView rectify(@PathParam("id") String id, InputStream body) {
-    return customers.rectify(id, jsonObject(body));
+    return customers.rectify(id, JsonBodies.object(body));
   }
 
   @DELETE
@@ -93,12 +89,5 @@ public class CustomersResource {
   public Response releaseLegalHold(@PathParam("id") String id) {
     customers.releaseLegalHold(id);
     return Response.noContent().build();
-  }
-
-  private static JsonObject jsonObject(InputStream body) {
-    try (JsonReader reader =
-        Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      return reader.readObject(); // malformed JSON becomes a 400 in ProblemMapper
-    }
   }
 }

@@ -3,13 +3,11 @@ package app.custodian.incident.boundary;
 import app.custodian.incident.control.AuthorityReport;
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.jobs.boundary.JobsResource;
+import app.custodian.platform.boundary.JsonBodies;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,8 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 @Path("incidents")
 @RolesAllowed("ADMIN")
@@ -62,7 +58,7 @@ public class IncidentsResource {
   @Path("{id}")
   @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
   public IncidentView amend(@PathParam("id") String id, InputStream body) {
-    return incidents.amend(id, jsonObject(body));
+    return incidents.amend(id, JsonBodies.object(body));
   }
 
   @GET
@@ -80,12 +76,5 @@ public class IncidentsResource {
         runs.startAlone(BreachNoticeJob.NAME, BreachNoticeJob.parameters(incidentId));
     incidents.notifying(incidentId, executionId);
     return JobsResource.accepted(executionId);
-  }
-
-  private static JsonObject jsonObject(InputStream body) {
-    try (JsonReader reader =
-        Json.createReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      return reader.readObject(); // malformed JSON becomes a 400 in ProblemMapper
-    }
   }
 }

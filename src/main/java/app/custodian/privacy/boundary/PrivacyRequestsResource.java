@@ -1,5 +1,6 @@
 package app.custodian.privacy.boundary;
 
+import app.custodian.platform.boundary.JsonBodies;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
@@ -9,7 +10,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Valid;
@@ -24,11 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Privacy requests of the person, handled by staff. */
@@ -142,33 +138,15 @@ public class PrivacyRequestsResource {
   @POST
   @Path("{id}/complete")
   public Response complete(@PathParam("id") String id, InputStream body) {
-    PrivacyRequestService.Completion done = requests.complete(id, jsonObject(body));
+    PrivacyRequestService.Completion done = requests.complete(id, JsonBodies.optionalObject(body));
     if (done.export() == null) {
       return Response.ok(done.request(), MediaType.APPLICATION_JSON).build();
     }
-    JsonObject request = parse(JSONB.toJson(done.request()));
+    JsonObject request = JsonBodies.parse(JSONB.toJson(done.request()));
     JsonObject withExport =
-        Json.createObjectBuilder(request).add("export", parse(JSONB.toJson(done.export()))).build();
+        Json.createObjectBuilder(request)
+            .add("export", JsonBodies.parse(JSONB.toJson(done.export())))
+            .build();
     return Response.ok(withExport.toString(), MediaType.APPLICATION_JSON).build();
-  }
-
-  /** The body as a JSON object; null when there is none. Malformed JSON becomes a 400. */
-  private static JsonObject jsonObject(InputStream body) {
-    if (body == null) {
-      return null;
-    }
-    String text;
-    try {
-      text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return text.isBlank() ? null : parse(text);
-  }
-
-  private static JsonObject parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return reader.readObject();
-    }
   }
 }
