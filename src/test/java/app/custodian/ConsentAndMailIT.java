@@ -9,20 +9,16 @@ import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.JsonObject;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,38 +112,12 @@ class ConsentAndMailIT {
         .getBoolean("granted");
   }
 
-  /** Waits for the mail to this address with this many messages in all; never just sleeps. */
-  static List<MimeMessage> mailTo(String address, int count) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (true) {
-      List<MimeMessage> received =
-          Arrays.stream(smtp.getReceivedMessages())
-              .filter(m -> recipient(m).equalsIgnoreCase(address))
-              .toList();
-      if (received.size() >= count || Instant.now().isAfter(deadline)) {
-        assertEquals(count, received.size(), "messages to " + address);
-        return received;
-      }
-      smtp.waitForIncomingEmail(500, smtp.getReceivedMessages().length + 1);
-    }
+  static List<MimeMessage> mailTo(String address, int count) {
+    return ReceivedMail.awaitTo(smtp, address, count);
   }
 
-  private static String recipient(MimeMessage message) {
-    try {
-      return message.getRecipients(Message.RecipientType.TO)[0].toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String part(MimeMessage message, String type) throws Exception {
-    Multipart parts = (Multipart) message.getContent();
-    for (int i = 0; i < parts.getCount(); i++) {
-      if (parts.getBodyPart(i).isMimeType(type)) {
-        return (String) parts.getBodyPart(i).getContent();
-      }
-    }
-    throw new AssertionError("no " + type + " part");
+  static String part(MimeMessage message, String type) {
+    return ReceivedMail.part(message, type);
   }
 
   static String unsubscribeUrl(MimeMessage message) throws Exception {

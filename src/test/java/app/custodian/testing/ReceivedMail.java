@@ -1,13 +1,18 @@
 package app.custodian.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** What a test reads of a received message: its addressee and its plain-text body. */
+/** What a test reads of received messages: addressees, parts, and the mail to one address. */
 public final class ReceivedMail {
 
   private ReceivedMail() {}
@@ -15,6 +20,44 @@ public final class ReceivedMail {
   public static String recipient(MimeMessage message) {
     try {
       return message.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Waits until the server holds this many messages to the address, and no more; never just sleeps,
+   * gives up after 30 s.
+   */
+  public static List<MimeMessage> awaitTo(GreenMail smtp, String address, int count) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (true) {
+      List<MimeMessage> received =
+          Arrays.stream(smtp.getReceivedMessages())
+              .filter(m -> recipient(m).equalsIgnoreCase(address))
+              .toList();
+      if (received.size() >= count || Instant.now().isAfter(deadline)) {
+        assertEquals(count, received.size(), "messages to " + address);
+        return received;
+      }
+      smtp.waitForIncomingEmail(500, smtp.getReceivedMessages().length + 1);
+    }
+  }
+
+  /** The part of that MIME type (or the whole body of a single-part message), decoded. */
+  public static String part(MimeMessage message, String type) {
+    try {
+      Object content = message.getContent();
+      if (content instanceof String text) {
+        return text;
+      }
+      Multipart parts = (Multipart) content;
+      for (int i = 0; i < parts.getCount(); i++) {
+        if (parts.getBodyPart(i).isMimeType(type)) {
+          return (String) parts.getBodyPart(i).getContent();
+        }
+      }
+      throw new AssertionError("no " + type + " part");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
