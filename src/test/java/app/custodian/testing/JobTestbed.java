@@ -22,6 +22,7 @@ import app.custodian.notice.boundary.NoticeRecipientReader;
 import app.custodian.notice.boundary.NoticeRunStart;
 import app.custodian.notice.boundary.NoticeTopics;
 import app.custodian.notice.boundary.NoticeWriter;
+import app.custodian.notice.boundary.SendOnce;
 import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.policy.boundary.PolicyNoticeReport;
@@ -83,6 +84,7 @@ public final class JobTestbed {
           Keys.class,
           MailGateway.class,
           Controller.class,
+          SendOnce.class,
           ConsentLinks.class,
           ConsentChecks.class,
           Recipients.class,

@@ -1,12 +1,6 @@
 package app.custodian.notice.boundary;
 
-import app.custodian.audit.boundary.AuditJournal;
-import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.entity.DeliveryStatus;
-import app.custodian.consent.boundary.ConsentChecks;
-import app.custodian.mail.boundary.MailGateway;
-import app.custodian.mail.control.MailRejectedException;
-import app.custodian.mail.control.MailUnavailableException;
 import app.custodian.notice.control.NoticeDeliveries;
 import app.custodian.notice.entity.NoticeKind;
 import app.custodian.platform.boundary.JobDatabase;
@@ -21,21 +15,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * Sends each notice once: a PENDING row committed, the SMTP hand-off, then SENT (with its audit
- * entry), FAILED (5xx: the address is suppressed as a hard bounce) or UNCERTAIN (the connection
- * broke after the data) committed. When SMTP cannot be reached and the message certainly did not
- * go, the claim is given back and the step fails; a restart sends it.
- */
+/** Sends each notice at most once through its {@code notice_delivery} row ({@link SendOnce}). */
 @Named
 @Dependent
 public class NoticeWriter extends AbstractItemWriter {
 
   @Inject JobContext job;
   @Inject JobDatabase database;
-  @Inject MailGateway mail;
-  @Inject ConsentChecks consent;
-  @Inject AuditJournal audit;
+  @Inject SendOnce sender;
 
   @Inject @BatchProperty String kind;
   @Inject @BatchProperty String reference;
@@ -45,56 +32,44 @@ public class NoticeWriter extends AbstractItemWriter {
     NoticeKind notice = NoticeKind.valueOf(kind);
     try (Connection connection = database.connect()) {
       for (Object item : items) {
-        deliver(connection, notice, (NoticeMessage) item);
+        NoticeMessage message = (NoticeMessage) item;
+        sender.send(
+            connection,
+            claim(notice, message.customerId()),
+            message.mail(),
+            message.addressIndex());
       }
     }
   }
 
-  private void deliver(Connection connection, NoticeKind notice, NoticeMessage message)
-      throws SQLException, MailUnavailableException {
-    if (!NoticeDeliveries.claim(
-        connection, notice, reference, message.customerId(), job.getExecutionId(), Instant.now())) {
-      return;
-    }
-    try {
-      String messageId = mail.send(message.mail());
-      settle(connection, notice, message, DeliveryStatus.SENT, messageId, "EMAIL_SENT");
-    } catch (MailRejectedException e) {
-      consent.suppressHardBounce(connection, message.addressIndex());
-      settle(
-          connection, notice, message, DeliveryStatus.FAILED, "SMTP " + e.code(), "EMAIL_REJECTED");
-    } catch (MailUnavailableException e) {
-      if (!e.possiblyDelivered()) {
-        NoticeDeliveries.release(connection, notice, reference, message.customerId());
-        throw e;
+  private SendOnce.Claim claim(NoticeKind notice, String customerId) {
+    return new SendOnce.Claim() {
+      @Override
+      public boolean take(Connection connection) throws SQLException {
+        return NoticeDeliveries.claim(
+            connection, notice, reference, customerId, job.getExecutionId(), Instant.now());
       }
-      settle(
-          connection, notice, message, DeliveryStatus.UNCERTAIN, e.getMessage(), "EMAIL_UNCERTAIN");
-    }
-  }
 
-  private void settle(
-      Connection connection,
-      NoticeKind notice,
-      NoticeMessage message,
-      DeliveryStatus status,
-      String detail,
-      String action)
-      throws SQLException {
-    JobDatabase.inTransaction(
-        connection,
-        () -> {
-          NoticeDeliveries.settle(
-              connection, notice, reference, message.customerId(), status, detail);
-          audit.append(
-              connection,
-              AuditTrail.SYSTEM_ACTOR,
-              action,
-              message.customerId(),
-              notice.label()
-                  + " "
-                  + reference
-                  + (status == DeliveryStatus.SENT ? ": " + detail : ""));
-        });
+      @Override
+      public void settle(Connection connection, DeliveryStatus status, String detail)
+          throws SQLException {
+        NoticeDeliveries.settle(connection, notice, reference, customerId, status, detail);
+      }
+
+      @Override
+      public void release(Connection connection) throws SQLException {
+        NoticeDeliveries.release(connection, notice, reference, customerId);
+      }
+
+      @Override
+      public String customerId() {
+        return customerId;
+      }
+
+      @Override
+      public String auditDetail() {
+        return notice.label() + " " + reference;
+      }
+    };
   }
 }

@@ -1,13 +1,9 @@
 package app.custodian.renewal.boundary;
 
-import app.custodian.audit.boundary.AuditJournal;
-import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.entity.DeliveryStatus;
-import app.custodian.consent.boundary.ConsentChecks;
-import app.custodian.mail.boundary.MailGateway;
-import app.custodian.mail.control.MailRejectedException;
-import app.custodian.mail.control.MailUnavailableException;
+import app.custodian.notice.boundary.SendOnce;
 import app.custodian.platform.boundary.JobDatabase;
+import app.custodian.renewal.control.DueContract;
 import app.custodian.renewal.control.Reminders;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
@@ -20,9 +16,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Sends each reminder once: a PENDING row committed, the SMTP hand-off, then SENT (with its audit
- * entry) committed. When SMTP cannot be reached the claim is given back and the step fails; the
- * restarted run, or the next night, sends it.
+ * Sends each reminder at most once through its {@code renewal_reminder} row ({@link SendOnce}); the
+ * restarted run, or the next night, sends what SMTP could not take.
  */
 @Named
 @Dependent
@@ -30,66 +25,51 @@ public class ReminderWriter extends AbstractItemWriter {
 
   @Inject JobContext job;
   @Inject JobDatabase database;
-  @Inject MailGateway mail;
-  @Inject ConsentChecks consent;
-  @Inject AuditJournal audit;
+  @Inject SendOnce sender;
 
   @Override
   public void writeItems(List<Object> items) throws Exception {
     try (Connection connection = database.connect()) {
       for (Object item : items) {
-        deliver(connection, (ReminderMessage) item);
+        ReminderMessage message = (ReminderMessage) item;
+        sender.send(connection, claim(message), message.mail(), message.addressIndex());
       }
     }
   }
 
-  private void deliver(Connection connection, ReminderMessage message)
-      throws SQLException, MailUnavailableException {
-    if (!Reminders.claim(
-        connection,
-        message.contract(),
-        job.getExecutionId(),
-        message.consentEventId(),
-        Instant.now())) {
-      return;
-    }
-    try {
-      String messageId = mail.send(message.mail());
-      settle(connection, message, DeliveryStatus.SENT, messageId, "EMAIL_SENT");
-    } catch (MailRejectedException e) {
-      consent.suppressHardBounce(connection, message.addressIndex());
-      settle(connection, message, DeliveryStatus.FAILED, "SMTP " + e.code(), "EMAIL_REJECTED");
-    } catch (MailUnavailableException e) {
-      if (!e.possiblyDelivered()) {
-        Reminders.release(connection, message.contract());
-        throw e;
+  private SendOnce.Claim claim(ReminderMessage message) {
+    DueContract contract = message.contract();
+    return new SendOnce.Claim() {
+      @Override
+      public boolean take(Connection connection) throws SQLException {
+        return Reminders.claim(
+            connection, contract, job.getExecutionId(), message.consentEventId(), Instant.now());
       }
-      settle(connection, message, DeliveryStatus.UNCERTAIN, e.getMessage(), "EMAIL_UNCERTAIN");
-    }
-  }
 
-  private void settle(
-      Connection connection,
-      ReminderMessage message,
-      DeliveryStatus status,
-      String detail,
-      String action)
-      throws SQLException {
-    JobDatabase.inTransaction(
-        connection,
-        () -> {
-          Reminders.settle(connection, message.contract(), status, detail);
-          audit.append(
-              connection,
-              AuditTrail.SYSTEM_ACTOR,
-              action,
-              message.contract().customerId(),
-              "renewal reminder, contract "
-                  + message.contract().contractId()
-                  + ", "
-                  + message.contract().offsetDays()
-                  + " days"
-                  + (status == DeliveryStatus.SENT ? ": " + detail : ""));
-        });
+      @Override
+      public void settle(Connection connection, DeliveryStatus status, String detail)
+          throws SQLException {
+        Reminders.settle(connection, contract, status, detail);
+      }
+
+      @Override
+      public void release(Connection connection) throws SQLException {
+        Reminders.release(connection, contract);
+      }
+
+      @Override
+      public String customerId() {
+        return contract.customerId();
+      }
+
+      @Override
+      public String auditDetail() {
+        return "renewal reminder, contract "
+            + contract.contractId()
+            + ", "
+            + contract.offsetDays()
+            + " days";
+      }
+    };
   }
 }
