@@ -583,6 +583,10 @@ class PrivacyRequestsIT {
     assertInvalidPage(anonymous.postForm("/privacy", ""));
 
     String link = link(mailTo(known, 1).get(0));
+    Reply again = anonymous.postForm("/privacy", "email=" + encode(known));
+    assertEquals(
+        forUnknown.body(), again.body(), "a second ask within the interval: the same page");
+    assertTrue(audit(customer).contains("PRIVACY_LINK_THROTTLED"), "and no second link");
     await(() -> count("select count(*) from privacy_notice") == 0);
     assertEquals(0, mailCount(unknown), "nothing goes to an unknown address");
 

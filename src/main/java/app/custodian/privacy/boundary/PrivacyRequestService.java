@@ -10,6 +10,7 @@ import app.custodian.customer.boundary.CustomerSearch;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.FieldError;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.Page;
@@ -18,6 +19,7 @@ import app.custodian.platform.control.ProblemException;
 import app.custodian.privacy.control.CodeCheck;
 import app.custodian.privacy.control.DeadlineRules;
 import app.custodian.privacy.control.ReceivedAt;
+import app.custodian.privacy.entity.PrivacyLink;
 import app.custodian.privacy.entity.PrivacyNoticeKind;
 import app.custodian.privacy.entity.PrivacyRequest;
 import app.custodian.privacy.entity.RequestChannel;
@@ -317,16 +319,32 @@ public class PrivacyRequestService {
   }
 
   /**
-   * The public form: queues a verification link if a live customer has this address. Both paths
-   * compute the same blind index and run the same lookup; the email goes after the commit.
+   * The public form: queues a verification link if a live customer has this address, and if the
+   * last link went out more than {@code CUSTODIAN_REQUESTS_LINK_INTERVAL} ago. Both paths compute
+   * the same blind index and run the same lookup; the email goes after the commit.
    */
   public void requestLink(String email) {
     Optional<String> customerId = search.idByEmailIndex(blindIndex.email(email));
     customerId.ifPresent(
         id -> {
-          notices.enqueue(id, null, PrivacyNoticeKind.LINK);
-          audit.recordAs(LINK_ACTOR, "PRIVACY_LINK_REQUESTED", id, null);
+          if (linkTurn(id)) {
+            notices.enqueue(id, null, PrivacyNoticeKind.LINK);
+            audit.recordAs(LINK_ACTOR, "PRIVACY_LINK_REQUESTED", id, null);
+          } else {
+            audit.recordAs(LINK_ACTOR, "PRIVACY_LINK_THROTTLED", id, null);
+          }
         });
+  }
+
+  private boolean linkTurn(String customerId) {
+    // the row exists before it is locked, so two forms posted at once take turns
+    em.createNativeQuery(
+            "insert into privacy_link (customer_id, sent_at) values (?, ?) on conflict do nothing")
+        .setParameter(1, customerId)
+        .setParameter(2, DatabaseTime.column(Instant.EPOCH))
+        .executeUpdate();
+    return em.find(PrivacyLink.class, customerId, LockModeType.PESSIMISTIC_WRITE)
+        .take(clock.instant(), settings.linkInterval());
   }
 
   /** The language of a live customer, for the public form's pages. */

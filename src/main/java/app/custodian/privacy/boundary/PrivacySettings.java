@@ -60,6 +60,10 @@ public class PrivacySettings {
   @ConfigProperty(name = "custodian.requests.link.ttl", defaultValue = "PT24H")
   String linkTtl;
 
+  @Inject
+  @ConfigProperty(name = "custodian.requests.link.interval", defaultValue = "PT15M")
+  String linkInterval;
+
   public DeadlineRules deadlines() {
     try {
       return DeadlineRules.parse(
@@ -96,6 +100,11 @@ public class PrivacySettings {
 
   public Duration linkTtl() {
     return duration("custodian.requests.link.ttl", linkTtl);
+  }
+
+  /** The least time between two links the public form sends one customer. */
+  public Duration linkInterval() {
+    return duration("custodian.requests.link.interval", linkInterval);
   }
 
   private static Duration duration(String key, String text) {
