@@ -444,7 +444,8 @@ class PrivacyRequestsIT {
     MimeMessage completed = mailTo(email, 2).get(1);
     String text = part(completed, "text/plain");
     assertTrue(text.contains("Kính gửi Quý khách") && text.contains(id), text);
-    // the row goes in the transaction that sent the message, which commits after the hand-off
+    // The address kept for that message is gone with it, once the sending transaction commits
+    // (the SMTP server may hold the message a moment before that).
     await(() -> count("select count(*) from privacy_notice where customer_id = ?", customer) == 0);
   }
 

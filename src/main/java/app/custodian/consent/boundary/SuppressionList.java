@@ -53,6 +53,12 @@ public class SuppressionList {
     }
   }
 
+  /** SMTP refused the address for good: suppressed for everything, by the application. */
+  public void hardBounced(String addressIndex) {
+    suppressAs(
+        AuditTrail.SYSTEM_ACTOR, addressIndex, Suppression.ALL, SuppressionReason.HARD_BOUNCE);
+  }
+
   private boolean add(String addressIndex, String scope, SuppressionReason reason) {
     if (em.find(Suppression.class, new Suppression.Key(addressIndex, scope)) != null) {
       return false;

@@ -1,13 +1,14 @@
 package app.custodian.consent.entity;
 
+import app.custodian.mail.entity.RetrySchedule;
 import app.custodian.platform.control.Ids;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -19,9 +20,6 @@ import java.util.Objects;
 @Entity
 @Table(name = "consent_notice")
 public class ConsentNotice {
-
-  static final Duration LONGEST_WAIT = Duration.ofHours(1);
-  static final int MAX_ATTEMPTS = 30;
 
   @Id private String id;
 
@@ -37,10 +35,7 @@ public class ConsentNotice {
   @Column(name = "created_at")
   private Instant createdAt;
 
-  private int attempts;
-
-  @Column(name = "next_attempt_at")
-  private Instant nextAttemptAt;
+  @Embedded private RetrySchedule retry;
 
   protected ConsentNotice() {}
 
@@ -50,26 +45,7 @@ public class ConsentNotice {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.purpose = Objects.requireNonNull(purpose, "purpose");
     this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
-    this.nextAttemptAt = createdAt;
-  }
-
-  /**
-   * After a transient failure: the first retry waits {@code firstWait}, each next one twice as long
-   * as the last, up to an hour.
-   */
-  public void retryLater(Instant now, Duration firstWait) {
-    attempts++;
-    Duration wait = firstWait.multipliedBy(1L << Math.min(attempts - 1, 20));
-    nextAttemptAt = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-  }
-
-  /** Whether retrying has gone on long enough (about a day, by default) to give up. */
-  public boolean exhausted() {
-    return attempts >= MAX_ATTEMPTS;
-  }
-
-  public boolean dueAt(Instant now) {
-    return !nextAttemptAt.isAfter(now);
+    this.retry = new RetrySchedule(createdAt);
   }
 
   public String id() {
@@ -88,11 +64,7 @@ public class ConsentNotice {
     return purpose;
   }
 
-  public int attempts() {
-    return attempts;
-  }
-
-  public Instant nextAttemptAt() {
-    return nextAttemptAt;
+  public RetrySchedule retry() {
+    return retry;
   }
 }

@@ -1,31 +1,27 @@
 package app.custodian.privacy.boundary;
 
 import app.custodian.customer.boundary.Recipient;
+import app.custodian.mail.boundary.MailQueuing;
 import app.custodian.privacy.entity.PrivacyNotice;
 import app.custodian.privacy.entity.PrivacyNoticeKind;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 
 /**
- * Queues the emails about privacy requests in the transaction of the change they tell of, so a
- * rolled-back change sends nothing and a committed one cannot be lost; they go out right after the
- * commit ({@link PrivacyNoticeDispatcher}), never inside the request's transaction.
+ * Queues the emails about privacy requests in the transaction of the change they tell of ({@link
+ * MailQueuing}); {@link PrivacyNoticeQueue} sends them after the commit, never inside the request's
+ * transaction.
  */
 @Stateless
 public class PrivacyNotices {
 
-  @PersistenceContext EntityManager em;
-  @Inject Event<PrivacyNoticeQueued> queued;
+  @Inject MailQueuing queuing;
 
   Clock clock = Clock.systemUTC();
 
   public void enqueue(String customerId, String requestId, PrivacyNoticeKind kind) {
-    em.persist(new PrivacyNotice(customerId, requestId, kind, clock.instant()));
-    queued.fire(new PrivacyNoticeQueued());
+    queuing.enqueue(new PrivacyNotice(customerId, requestId, kind, clock.instant()));
   }
 
   /**
@@ -37,7 +33,6 @@ public class PrivacyNotices {
         new PrivacyNotice(
             recipient.customerId(), requestId, PrivacyNoticeKind.COMPLETED, clock.instant());
     notice.keepAddressForErasure(recipient.email(), recipient.locale());
-    em.persist(notice);
-    queued.fire(new PrivacyNoticeQueued());
+    queuing.enqueue(notice);
   }
 }

@@ -1,15 +1,16 @@
 package app.custodian.privacy.entity;
 
+import app.custodian.mail.entity.RetrySchedule;
 import app.custodian.platform.control.Ids;
 import app.custodian.security.control.EncryptedString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -22,9 +23,6 @@ import java.util.Objects;
 @Entity
 @Table(name = "privacy_notice")
 public class PrivacyNotice {
-
-  static final Duration LONGEST_WAIT = Duration.ofHours(1);
-  static final int MAX_ATTEMPTS = 30;
 
   @Id private String id;
 
@@ -47,10 +45,7 @@ public class PrivacyNotice {
   @Column(name = "created_at")
   private Instant createdAt;
 
-  private int attempts;
-
-  @Column(name = "next_attempt_at")
-  private Instant nextAttemptAt;
+  @Embedded private RetrySchedule retry;
 
   protected PrivacyNotice() {}
 
@@ -63,28 +58,13 @@ public class PrivacyNotice {
     this.requestId = requestId;
     this.kind = Objects.requireNonNull(kind, "kind");
     this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
-    this.nextAttemptAt = createdAt;
+    this.retry = new RetrySchedule(createdAt);
   }
 
   /** The person is about to be erased: keep where and in which language to tell them. */
   public void keepAddressForErasure(String address, String locale) {
     this.erasedAddress = Objects.requireNonNull(address, "address");
     this.erasedLocale = locale;
-  }
-
-  /** The first retry waits {@code firstWait}, each next one twice as long, up to an hour. */
-  public void retryLater(Instant now, Duration firstWait) {
-    attempts++;
-    Duration wait = firstWait.multipliedBy(1L << Math.min(attempts - 1, 20));
-    nextAttemptAt = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-  }
-
-  public boolean exhausted() {
-    return attempts >= MAX_ATTEMPTS;
-  }
-
-  public boolean dueAt(Instant now) {
-    return !nextAttemptAt.isAfter(now);
   }
 
   public String id() {
@@ -111,11 +91,7 @@ public class PrivacyNotice {
     return erasedLocale;
   }
 
-  public int attempts() {
-    return attempts;
-  }
-
-  public Instant nextAttemptAt() {
-    return nextAttemptAt;
+  public RetrySchedule retry() {
+    return retry;
   }
 }

@@ -3,13 +3,10 @@ package app.custodian.privacy.boundary;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.consent.boundary.SuppressionList;
-import app.custodian.consent.entity.Suppression;
-import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
-import app.custodian.mail.boundary.MailGateway;
-import app.custodian.mail.control.MailRejectedException;
-import app.custodian.mail.control.MailUnavailableException;
+import app.custodian.mail.boundary.MailQueue;
+import app.custodian.mail.boundary.QueuedSend;
 import app.custodian.mail.control.OutboundMail;
 import app.custodian.privacy.control.CodeCheck;
 import app.custodian.privacy.control.LinkTokens;
@@ -19,6 +16,7 @@ import app.custodian.privacy.entity.PrivacyRequest;
 import app.custodian.privacy.entity.RequestStatus;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.SignedTokens;
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,45 +25,44 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends one queued email about a privacy request: nothing while the request is suspended (fraud
- * suspected), a fresh one-time code for an acknowledgement of an unverified request (the code
- * exists in plain text only inside the message; the request keeps its HMAC), a fresh signed link
- * for the public form. Suppression lists do not apply: these answer the person's own request.
+ * The queue of emails about privacy requests. Sending one sends nothing while the request is
+ * suspended (fraud suspected), a fresh one-time code for an acknowledgement of an unverified
+ * request (the code exists in plain text only inside the message; the request keeps its HMAC), a
+ * fresh signed link for the public form. Suppression lists do not apply: these answer the person's
+ * own request.
  */
 @Stateless
-public class PrivacyNoticeDelivery {
-
-  private static final Logger LOG = Logger.getLogger(PrivacyNoticeDelivery.class.getName());
+@Local(MailQueue.class)
+public class PrivacyNoticeQueue implements MailQueue {
 
   @PersistenceContext EntityManager em;
   @Inject CustomerService customers;
   @Inject SuppressionList suppressions;
   @Inject PrivacyMessages messages;
-  @Inject MailGateway mail;
+  @Inject QueuedSend sending;
   @Inject AuditTrail audit;
   @Inject PrivacySettings settings;
   @Inject BlindIndex blindIndex;
   @Inject SignedTokens tokens;
   @Inject ConsentLinks links;
 
-  @Inject
-  @ConfigProperty(name = "custodian.mail.retry.after", defaultValue = "PT30S")
-  String firstRetry;
-
   Clock clock = Clock.systemUTC();
 
+  @Override
+  public Class<?> rows() {
+    return PrivacyNotice.class;
+  }
+
+  @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void deliver(String noticeId) {
     Instant now = clock.instant();
     PrivacyNotice notice = em.find(PrivacyNotice.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
-    if (notice == null || !notice.dueAt(now)) {
+    if (notice == null || !notice.retry().dueAt(now)) {
       return; // sent by another node meanwhile, or rescheduled
     }
     PrivacyRequest request =
@@ -96,34 +93,14 @@ public class PrivacyNoticeDelivery {
 
   private void send(
       PrivacyNotice notice, OutboundMail message, Optional<Recipient> recipient, Instant now) {
-    try {
-      String messageId = mail.send(message);
+    QueuedSend.Outcome outcome =
+        sending.attempt("Privacy notice " + notice.id(), message, notice.retry(), now);
+    if (outcome.result() == QueuedSend.Result.REJECTED) {
+      recipient.ifPresent(r -> suppressions.hardBounced(r.emailIndex()));
+    }
+    if (outcome.finished()) {
       em.remove(notice);
-      done(notice, "PRIVACY_EMAIL_SENT", messageId);
-    } catch (MailRejectedException e) {
-      recipient.ifPresent(
-          r ->
-              suppressions.suppressAs(
-                  AuditTrail.SYSTEM_ACTOR,
-                  r.emailIndex(),
-                  Suppression.ALL,
-                  SuppressionReason.HARD_BOUNCE));
-      em.remove(notice);
-      done(notice, "PRIVACY_EMAIL_REJECTED", "SMTP " + e.code());
-    } catch (MailUnavailableException e) {
-      notice.retryLater(now, Duration.parse(firstRetry));
-      LOG.warning(
-          () ->
-              "Privacy notice "
-                  + notice.id()
-                  + " not sent, retry at "
-                  + notice.nextAttemptAt()
-                  + ": "
-                  + e.getMessage());
-      if (notice.exhausted()) {
-        em.remove(notice);
-        done(notice, "PRIVACY_EMAIL_GAVE_UP", notice.attempts() + " attempts");
-      }
+      done(notice, "PRIVACY_EMAIL_" + outcome.result(), outcome.detail());
     }
   }
 

@@ -5,12 +5,11 @@ import app.custodian.consent.entity.ConsentNotice;
 import app.custodian.consent.entity.ConsentState;
 import app.custodian.consent.entity.NoticeKind;
 import app.custodian.consent.entity.Suppression;
-import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
-import app.custodian.mail.boundary.MailGateway;
-import app.custodian.mail.control.MailRejectedException;
-import app.custodian.mail.control.MailUnavailableException;
+import app.custodian.mail.boundary.MailQueue;
+import app.custodian.mail.boundary.QueuedSend;
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,41 +18,40 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends one queued confirmation: checks at that moment that it is still wanted and allowed, hands
- * it to the mail gateway, and records the outcome. Lost only if the process dies between the SMTP
- * hand-off and the commit; then it is sent again (a duplicate confirmation beats a missing one).
+ * The queue of confirmation emails. Sending one checks at that moment that it is still wanted and
+ * allowed (the suppression list applies), hands it to the mail gateway, and records the outcome.
+ * Lost only if the process dies between the SMTP hand-off and the commit; then it is sent again (a
+ * duplicate confirmation beats a missing one).
  */
 @Stateless
-public class NoticeDelivery {
-
-  private static final Logger LOG = Logger.getLogger(NoticeDelivery.class.getName());
+@Local(MailQueue.class)
+public class ConsentNoticeQueue implements MailQueue {
 
   @PersistenceContext EntityManager em;
   @Inject CustomerService customers;
   @Inject SuppressionList suppressions;
   @Inject ConsentMessages messages;
-  @Inject MailGateway mail;
+  @Inject QueuedSend sending;
   @Inject AuditTrail audit;
-
-  @Inject
-  @ConfigProperty(name = "custodian.mail.retry.after", defaultValue = "PT30S")
-  String firstRetry;
 
   Clock clock = Clock.systemUTC();
 
+  @Override
+  public Class<?> rows() {
+    return ConsentNotice.class;
+  }
+
+  @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void deliver(String noticeId) {
     Instant now = clock.instant();
     ConsentNotice notice = em.find(ConsentNotice.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
-    if (notice == null || !notice.dueAt(now)) {
+    if (notice == null || !notice.retry().dueAt(now)) {
       return; // sent by another node meanwhile, or rescheduled
     }
     Optional<Recipient> recipient = customers.recipient(notice.customerId());
@@ -67,32 +65,18 @@ public class NoticeDelivery {
   }
 
   private void send(ConsentNotice notice, Recipient recipient, Instant now) {
-    try {
-      String messageId = mail.send(messages.compose(notice.kind(), notice.purpose(), recipient));
+    QueuedSend.Outcome outcome =
+        sending.attempt(
+            "Confirmation " + notice.id(),
+            messages.compose(notice.kind(), notice.purpose(), recipient),
+            notice.retry(),
+            now);
+    if (outcome.result() == QueuedSend.Result.REJECTED) {
+      suppressions.hardBounced(recipient.emailIndex());
+    }
+    if (outcome.finished()) {
       em.remove(notice);
-      done(notice, "EMAIL_SENT", messageId);
-    } catch (MailRejectedException e) {
-      suppressions.suppressAs(
-          AuditTrail.SYSTEM_ACTOR,
-          recipient.emailIndex(),
-          Suppression.ALL,
-          SuppressionReason.HARD_BOUNCE);
-      em.remove(notice);
-      done(notice, "EMAIL_REJECTED", "SMTP " + e.code());
-    } catch (MailUnavailableException e) {
-      notice.retryLater(now, Duration.parse(firstRetry));
-      LOG.warning(
-          () ->
-              "Confirmation "
-                  + notice.id()
-                  + " not sent, retry at "
-                  + notice.nextAttemptAt()
-                  + ": "
-                  + e.getMessage());
-      if (notice.exhausted()) {
-        em.remove(notice);
-        done(notice, "EMAIL_GAVE_UP", notice.attempts() + " attempts");
-      }
+      done(notice, "EMAIL_" + outcome.result(), outcome.detail());
     }
   }
 
