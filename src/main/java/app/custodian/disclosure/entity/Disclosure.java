@@ -1,8 +1,10 @@
 package app.custodian.disclosure.entity;
 
+import app.custodian.customer.entity.DataCategoriesConverter;
 import app.custodian.customer.entity.DataCategory;
 import app.custodian.platform.control.Ids;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,10 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** One entry of the disclosure log: which kinds of a person's data went to whom, and why. */
 @Entity
@@ -31,8 +31,9 @@ public class Disclosure {
   @Column(name = "legal_basis")
   private LegalBasis legalBasis;
 
+  @Convert(converter = DataCategoriesConverter.class)
   @Column(name = "data_categories")
-  private String dataCategories;
+  private List<DataCategory> dataCategories;
 
   private String reference;
 
@@ -74,8 +75,7 @@ public class Disclosure {
     this.customerId = Objects.requireNonNull(customerId, "customerId");
     this.recipient = Objects.requireNonNull(recipient, "recipient");
     this.legalBasis = Objects.requireNonNull(legalBasis, "legalBasis");
-    this.dataCategories =
-        dataCategories.stream().distinct().map(Enum::name).collect(Collectors.joining(","));
+    this.dataCategories = dataCategories.stream().distinct().toList();
     this.reference = reference;
     this.disclosedAt = disclosedAt.truncatedTo(ChronoUnit.MICROS);
     this.recordedBy = Objects.requireNonNull(recordedBy, "recordedBy");
@@ -100,7 +100,7 @@ public class Disclosure {
   }
 
   public List<DataCategory> dataCategories() {
-    return Arrays.stream(dataCategories.split(",")).map(DataCategory::valueOf).toList();
+    return dataCategories;
   }
 
   public String reference() {

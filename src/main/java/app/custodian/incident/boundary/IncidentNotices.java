@@ -1,8 +1,8 @@
 package app.custodian.incident.boundary;
 
+import app.custodian.customer.entity.DataCategoriesConverter;
 import app.custodian.customer.entity.DataCategory;
 import app.custodian.incident.control.CategoryLabels;
-import app.custodian.mail.control.MailTemplates;
 import app.custodian.notice.boundary.NoticeText;
 import app.custodian.notice.boundary.NoticeTopic;
 import app.custodian.notice.control.NoticeDates;
@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,33 +68,29 @@ public class IncidentNotices implements NoticeTopic {
         LocalDate detectedOn =
             row.getObject(1, OffsetDateTime.class).atZoneSameInstant(calendar.zone()).toLocalDate();
         String description = row.getString(2);
-        List<DataCategory> categories =
-            Arrays.stream(row.getString(3).split(",")).map(DataCategory::valueOf).toList();
+        List<DataCategory> categories = DataCategoriesConverter.read(row.getString(3));
         String nature = row.getString(4);
         String consequences = row.getString(5);
         String measures = row.getString(6);
-        String contact = controller.privacyContact();
-        String company = controller.name();
         return Optional.of(
-            recipient -> {
-              String locale = "en".equals(recipient.locale()) ? "en" : "vi";
-              Map<String, Object> values = new HashMap<>();
-              values.put("fullName", recipient.fullName());
-              values.put("detectedOn", NoticeDates.format(detectedOn, locale));
-              values.put("description", description);
-              values.put("hasNature", nature != null);
-              values.put("nature", nature);
-              values.put(
-                  "categories",
-                  categories.stream().map(c -> CategoryLabels.of(c, locale)).toList());
-              values.put("hasConsequences", consequences != null);
-              values.put("likelyConsequences", consequences);
-              values.put("hasMeasures", measures != null);
-              values.put("measuresTaken", measures);
-              values.put("privacyContact", contact);
-              values.put("companyName", company);
-              return MailTemplates.load(TEMPLATE, locale).render(values);
-            });
+            NoticeText.fromTemplate(
+                TEMPLATE,
+                controller,
+                locale -> {
+                  Map<String, Object> values = new HashMap<>(); // the answers may be null
+                  values.put("detectedOn", NoticeDates.format(detectedOn, locale));
+                  values.put("description", description);
+                  values.put("hasNature", nature != null);
+                  values.put("nature", nature);
+                  values.put(
+                      "categories",
+                      categories.stream().map(c -> CategoryLabels.of(c, locale)).toList());
+                  values.put("hasConsequences", consequences != null);
+                  values.put("likelyConsequences", consequences);
+                  values.put("hasMeasures", measures != null);
+                  values.put("measuresTaken", measures);
+                  return values;
+                }));
       }
     }
   }

@@ -1,19 +1,19 @@
 package app.custodian.incident.entity;
 
+import app.custodian.customer.entity.DataCategoriesConverter;
 import app.custodian.customer.entity.DataCategory;
 import app.custodian.platform.control.Ids;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A personal data breach: when it was detected, what happened, which kinds of data and how many
@@ -34,8 +34,9 @@ public class Incident {
 
   private String description;
 
+  @Convert(converter = DataCategoriesConverter.class)
   @Column(name = "data_categories")
-  private String dataCategories;
+  private List<DataCategory> dataCategories;
 
   private String nature;
 
@@ -86,10 +87,9 @@ public class Incident {
     this.id = Ids.newId();
     this.detectedAt = detectedAt.truncatedTo(ChronoUnit.MICROS);
     this.description = Objects.requireNonNull(description, "description");
-    this.dataCategories =
-        categories.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    this.dataCategories = categories.stream().sorted().distinct().toList();
     this.affectedCustomers = affectedCustomers;
-    this.affectedRecords = (long) affectedCustomers * categories.size();
+    this.affectedRecords = (long) affectedCustomers * dataCategories.size();
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
     this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
   }
@@ -142,7 +142,7 @@ public class Incident {
   }
 
   public List<DataCategory> dataCategories() {
-    return Arrays.stream(dataCategories.split(",")).map(DataCategory::valueOf).toList();
+    return dataCategories;
   }
 
   public String nature() {

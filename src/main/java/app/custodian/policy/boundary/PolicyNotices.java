@@ -1,6 +1,5 @@
 package app.custodian.policy.boundary;
 
-import app.custodian.mail.control.MailTemplates;
 import app.custodian.notice.boundary.NoticeText;
 import app.custodian.notice.boundary.NoticeTopic;
 import app.custodian.notice.control.NoticeDates;
@@ -15,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,21 +60,20 @@ public class PolicyNotices implements NoticeTopic {
         String summaryVi = row.getString(2);
         String summaryEn = row.getString(3);
         boolean adverse = row.getBoolean(4);
-        String contact = controller.privacyContact();
-        String company = controller.name();
         return Optional.of(
-            recipient -> {
-              String locale = "en".equals(recipient.locale()) ? "en" : "vi";
-              Map<String, Object> values = new HashMap<>();
-              values.put("fullName", recipient.fullName());
-              values.put("version", version);
-              values.put("effectiveOn", NoticeDates.format(effectiveOn, locale));
-              values.put("summary", "en".equals(locale) ? summaryEn : summaryVi);
-              values.put("adverse", adverse);
-              values.put("privacyContact", contact);
-              values.put("companyName", company);
-              return MailTemplates.load(TEMPLATE, locale).render(values);
-            });
+            NoticeText.fromTemplate(
+                TEMPLATE,
+                controller,
+                locale ->
+                    Map.of(
+                        "version",
+                        version,
+                        "effectiveOn",
+                        NoticeDates.format(effectiveOn, locale),
+                        "summary",
+                        "en".equals(locale) ? summaryEn : summaryVi,
+                        "adverse",
+                        adverse)));
       }
     }
   }
