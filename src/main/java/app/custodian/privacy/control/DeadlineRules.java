@@ -1,12 +1,12 @@
 package app.custodian.privacy.control;
 
+import app.custodian.platform.control.Enums;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -133,13 +133,11 @@ public final class DeadlineRules {
   }
 
   private static Mode mode(String text) {
-    String value = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-    try {
-      return Mode.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "custodian.requests.mode must be VN or GDPR, not '" + text + "'");
-    }
+    return Enums.parse(Mode.class, text)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "custodian.requests.mode must be VN or GDPR, not '" + text + "'"));
   }
 
   private static int days(String key, String text) {
