@@ -3,9 +3,12 @@ package app.custodian.disclosure.boundary;
 import app.custodian.customer.entity.DataCategory;
 import app.custodian.disclosure.entity.Disclosure;
 import app.custodian.disclosure.entity.LegalBasis;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 
+/** A disclosure as staff and the export see it; absent optional fields are null, not missing. */
+@JsonbNillable
 public record DisclosureView(
     String id,
     String customerId,
