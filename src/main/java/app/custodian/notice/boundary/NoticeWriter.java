@@ -1,5 +1,6 @@
 package app.custodian.notice.boundary;
 
+import app.custodian.campaign.control.SendPacer;
 import app.custodian.campaign.entity.DeliveryStatus;
 import app.custodian.notice.control.NoticeDeliveries;
 import app.custodian.notice.entity.NoticeKind;
@@ -10,6 +11,7 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,6 +26,13 @@ public class NoticeWriter extends AbstractItemWriter {
   @Inject JobDatabase database;
   @Inject SendOnce sender;
 
+  private SendPacer pacer;
+
+  @Override
+  public void open(Serializable checkpoint) {
+    pacer = sender.pacer();
+  }
+
   @Inject @BatchProperty String kind;
   @Inject @BatchProperty String reference;
 
@@ -37,7 +46,8 @@ public class NoticeWriter extends AbstractItemWriter {
             connection,
             claim(notice, message.customerId()),
             message.mail(),
-            message.addressIndex());
+            message.addressIndex(),
+            pacer);
       }
     }
   }

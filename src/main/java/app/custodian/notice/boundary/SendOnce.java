@@ -2,6 +2,7 @@ package app.custodian.notice.boundary;
 
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.campaign.control.SendPacer;
 import app.custodian.campaign.entity.DeliveryStatus;
 import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.mail.boundary.MailGateway;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends one service notice of a mail job at most once: its row committed {@code PENDING} before the
@@ -20,7 +22,8 @@ import java.sql.SQLException;
  * suppressed as a hard bounce) or {@code UNCERTAIN} (the connection broke after the data), each
  * with its audit entry in the same transaction. When SMTP cannot be reached and the message
  * certainly did not go, the row is given back and the exception goes on, so the step fails and a
- * restart sends it.
+ * restart sends it. Each writer paces its sends with its own {@link #pacer()}, at most {@code
+ * CUSTODIAN_SEND_RATE} a second.
  */
 @ApplicationScoped
 public class SendOnce {
@@ -50,11 +53,26 @@ public class SendOnce {
   @Inject ConsentChecks consent;
   @Inject AuditJournal audit;
 
-  public void send(Connection connection, Claim claim, OutboundMail message, String addressIndex)
-      throws SQLException, MailUnavailableException {
+  @Inject
+  @ConfigProperty(name = "custodian.send.rate", defaultValue = "0")
+  double rate;
+
+  /** A pacer for one job's sends. */
+  public SendPacer pacer() {
+    return new SendPacer(rate);
+  }
+
+  public void send(
+      Connection connection,
+      Claim claim,
+      OutboundMail message,
+      String addressIndex,
+      SendPacer pacer)
+      throws SQLException, MailUnavailableException, InterruptedException {
     if (!claim.take(connection)) {
       return;
     }
+    pacer.await();
     try {
       String messageId = mail.send(message);
       settle(connection, claim, DeliveryStatus.SENT, messageId, "EMAIL_SENT");

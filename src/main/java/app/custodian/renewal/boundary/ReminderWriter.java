@@ -1,5 +1,6 @@
 package app.custodian.renewal.boundary;
 
+import app.custodian.campaign.control.SendPacer;
 import app.custodian.campaign.entity.DeliveryStatus;
 import app.custodian.notice.boundary.SendOnce;
 import app.custodian.platform.boundary.JobDatabase;
@@ -10,6 +11,7 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,12 +29,19 @@ public class ReminderWriter extends AbstractItemWriter {
   @Inject JobDatabase database;
   @Inject SendOnce sender;
 
+  private SendPacer pacer;
+
+  @Override
+  public void open(Serializable checkpoint) {
+    pacer = sender.pacer();
+  }
+
   @Override
   public void writeItems(List<Object> items) throws Exception {
     try (Connection connection = database.connect()) {
       for (Object item : items) {
         ReminderMessage message = (ReminderMessage) item;
-        sender.send(connection, claim(message), message.mail(), message.addressIndex());
+        sender.send(connection, claim(message), message.mail(), message.addressIndex(), pacer);
       }
     }
   }
