@@ -13,8 +13,8 @@ import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.Postgres;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
+import app.custodian.testing.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -55,15 +55,11 @@ class CampaignsIT {
 
   @BeforeAll
   static void start() {
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    smtp.start();
+    smtp = TestSmtp.start();
     postgres = Postgres.start();
     databaseUrl = postgres.createDatabase();
-    env = postgres.custodianSettings(databaseUrl);
-    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
-    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
-    env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
+    TestSmtp.sendTo(env, smtp.getSmtp().getPort());
     env.put("CUSTODIAN_MAIL_FROM", "news@custodian.test");
     env.put("CUSTODIAN_COMPANY_ADDRESS", "12 Lý Thường Kiệt, Hà Nội");
     env.put("CUSTODIAN_PII_KEY", TestKeys.random());

@@ -11,8 +11,8 @@ import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
 import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
+import app.custodian.testing.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -50,15 +50,11 @@ class ConsentAndMailIT {
 
   @BeforeAll
   static void start() {
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    smtp.start();
+    smtp = TestSmtp.start();
     postgres = Postgres.start();
     databaseUrl = postgres.createDatabase();
-    Map<String, String> env = postgres.custodianSettings(databaseUrl);
-    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
-    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
-    env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    Map<String, String> env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
+    TestSmtp.sendTo(env, smtp.getSmtp().getPort());
     env.put("CUSTODIAN_MAIL_FROM", "Bộ phận Bảo mật <privacy@custodian.test>");
     env.put("CUSTODIAN_COMPANY_NAME", COMPANY);
     env.put("CUSTODIAN_COMPANY_ADDRESS", COMPANY_ADDRESS);

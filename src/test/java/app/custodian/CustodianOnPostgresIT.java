@@ -54,9 +54,7 @@ class CustodianOnPostgresIT {
   static void start() {
     postgres = Postgres.start();
     databaseUrl = postgres.createDatabase();
-    Map<String, String> env = postgres.custodianSettings(databaseUrl);
-    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
-    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    Map<String, String> env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
     custodian = new CustodianProcess(dataDir, env).start();
     admin = custodian.api("admin", ADMIN_PASSWORD);
     for (String role : List.of("OPERATOR", "MARKETING", "AUDITOR")) {

@@ -10,6 +10,7 @@ import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
 import app.custodian.testing.Resources;
 import app.custodian.testing.ScriptedSmtpServer;
+import app.custodian.testing.TestSmtp;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,11 +50,9 @@ class MailFailuresIT {
   static void start() throws Exception {
     smtp = new ScriptedSmtpServer(MailFailuresIT::rcptReply, "250 2.0.0 queued", false);
     postgres = Postgres.start();
-    Map<String, String> env = postgres.custodianSettings(postgres.createDatabase());
-    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
-    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
-    env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.port()));
+    Map<String, String> env =
+        postgres.custodianSettings(postgres.createDatabase(), dataDir, ADMIN_PASSWORD);
+    TestSmtp.sendTo(env, smtp.port());
     env.put("CUSTODIAN_MAIL_RETRY_AFTER", "PT1S");
     custodian = new CustodianProcess(dataDir, env).start();
     admin = custodian.api("admin", ADMIN_PASSWORD);

@@ -9,8 +9,8 @@ import app.custodian.testing.Postgres;
 import app.custodian.testing.Queries;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
+import app.custodian.testing.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +53,12 @@ class NightlyRunIT {
   static void start() {
     postgres = Postgres.start();
     databaseUrl = postgres.createDatabase();
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    smtp.start();
+    smtp = TestSmtp.start();
     settings.putAll(postgres.custodianSettings(databaseUrl));
     settings.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
     settings.put("CUSTODIAN_PII_KEY", TestKeys.random());
     settings.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
-    settings.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
-    settings.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    TestSmtp.sendTo(settings, smtp.getSmtp().getPort());
     settings.put("CUSTODIAN_ZONE", ZONE.getId());
   }
 

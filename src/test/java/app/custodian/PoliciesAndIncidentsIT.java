@@ -14,8 +14,8 @@ import app.custodian.testing.Postgres;
 import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
+import app.custodian.testing.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -65,15 +65,11 @@ class PoliciesAndIncidentsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    smtp.start();
+    smtp = TestSmtp.start();
     postgres = Postgres.start();
     databaseUrl = postgres.createDatabase();
-    var env = postgres.custodianSettings(databaseUrl);
-    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
-    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
-    env.put("CUSTODIAN_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+    var env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
+    TestSmtp.sendTo(env, smtp.getSmtp().getPort());
     env.put("CUSTODIAN_MAIL_FROM", "news@custodian.test");
     env.put("CUSTODIAN_COMPANY_NAME", "Công ty Lưu Trữ");
     env.put("CUSTODIAN_COMPANY_ADDRESS", "12 Lý Thường Kiệt, Hà Nội");

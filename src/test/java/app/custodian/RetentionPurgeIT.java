@@ -45,9 +45,7 @@ class RetentionPurgeIT {
   static void start() {
     postgres = Postgres.start();
     databaseUrl = postgres.createDatabase();
-    env = postgres.custodianSettings(databaseUrl);
-    env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
-    env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
     env.put("CUSTODIAN_PII_KEY", TestKeys.random());
     env.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
     custodian = new CustodianProcess(dataDir, env).start();

@@ -2,6 +2,7 @@ package app.custodian.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -81,6 +82,17 @@ public final class Postgres implements AutoCloseable {
     if (password != null) {
       settings.put("CUSTODIAN_DB_PASSWORD", password);
     }
+    return settings;
+  }
+
+  /**
+   * The settings of a test's Custodian: one of this server's databases, its data directory, and the
+   * bootstrap admin's password.
+   */
+  public Map<String, String> custodianSettings(String url, Path dataDir, String adminPassword) {
+    Map<String, String> settings = custodianSettings(url);
+    settings.put("CUSTODIAN_DATA_DIR", dataDir.toString());
+    settings.put("CUSTODIAN_ADMIN_PASSWORD", adminPassword);
     return settings;
   }
 
