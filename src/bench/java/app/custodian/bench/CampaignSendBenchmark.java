@@ -3,19 +3,8 @@ package app.custodian.bench;
 import app.custodian.security.control.KeyMaterial;
 import app.custodian.testing.Api;
 import app.custodian.testing.CustodianProcess;
-import app.custodian.testing.Postgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +24,6 @@ public final class CampaignSendBenchmark {
   static final double LISTMONK_DEFAULT_RATE = 100;
   static final double MIN_TIMES_LISTMONK = 5;
 
-  private static final String ADMIN_PASSWORD = "bench-admin-password";
-
   private CampaignSendBenchmark() {}
 
   /** A timed run of one sender. */
@@ -50,68 +37,33 @@ public final class CampaignSendBenchmark {
     CampaignSettings settings = CampaignSettings.fromSystemProperties();
     Audience audience = settings.audience();
     System.out.println("Campaign send benchmark: " + settings);
-    Path dataDir = Files.createTempDirectory("custodian-bench-");
-    String piiKey = randomKey();
-    String tokenKey = randomKey();
-    KeyMaterial keys = KeyMaterial.resolve(piiKey, tokenKey, dataDir, System.out::println);
-    try (SmtpSink sink = SmtpSink.start();
-        Postgres postgres = Postgres.start()) {
-      System.out.println("SMTP sink listening on 127.0.0.1:" + sink.port());
-      String databaseUrl = postgres.createDatabase();
-      GcLog gcLog = new GcLog(dataDir.resolve("gc.log"));
-      try (Connection database = postgres.connect(databaseUrl)) {
-        setSynchronousCommit(database, settings.synchronousCommit());
-        Map<String, String> environment = postgres.custodianSettings(databaseUrl);
-        environment.put("CUSTODIAN_DATA_DIR", dataDir.toString());
-        environment.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        environment.put("CUSTODIAN_PII_KEY", piiKey);
-        environment.put("CUSTODIAN_TOKEN_KEY", tokenKey);
-        environment.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
-        environment.put("CUSTODIAN_SMTP_PORT", Integer.toString(sink.port()));
-        environment.put("CUSTODIAN_SEND_THREADS", Integer.toString(settings.sendThreads()));
-        environment.put("CUSTODIAN_SEND_RATE", "0");
-        environment.put("CUSTODIAN_COMPANY_NAME", Newsletter.COMPANY_NAME);
-        environment.put("CUSTODIAN_COMPANY_ADDRESS", Newsletter.COMPANY_ADDRESS);
-        CustodianProcess custodian =
-            new CustodianProcess(dataDir, environment)
-                .jvmOptions("-Xmx" + settings.appHeap())
-                .jvmOptions(gcLog.jvmOption())
-                .jvmOptions(settings.appJvmOptions().toArray(String[]::new));
-        try {
-          long started = System.nanoTime();
-          custodian.start();
-          System.out.printf(
-              "Custodian started in %.1f s (pid %d, -Xmx%s, log %s)%n",
-              (System.nanoTime() - started) / 1e9,
-              custodian.pid(),
-              settings.appHeap(),
-              dataDir.resolve("custodian.log"));
-
-          System.out.printf(
-              "Seeding %,d customers (%,d opted in to NEWSLETTER) with JDBC...%n",
-              audience.customers(), audience.optedInCount());
-          long seedStart = System.nanoTime();
-          try (Connection seeding = postgres.connect(withBatchedInserts(databaseUrl))) {
-            new AudienceSeeder(keys.fieldCipher(), keys.blindIndex()).seed(seeding, audience);
-          }
-          double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-          System.out.printf(
-              "Seeded %,d customers in %.1f s (%.0f customers/s)%n",
-              audience.customers(), seedSeconds, audience.customers() / seedSeconds);
-
-          MachineSampler sampler = new MachineSampler(custodian.pid(), gcLog, database);
-          Neighbours neighbours = new Neighbours(custodian.pid(), database);
-          Run baseline = baseline(settings, audience, sink, keys, custodian, sampler, neighbours);
-          AppMemory memory = new AppMemory(custodian.pid(), dataDir.resolve("gc.log"));
+    MailStack.run(
+        settings.appHeap(),
+        settings.appJvmOptions(),
+        settings.synchronousCommit(),
+        Map.of("CUSTODIAN_SEND_THREADS", Integer.toString(settings.sendThreads())),
+        stack -> {
+          double seedSeconds = stack.seed(audience);
+          CustodianProcess custodian = stack.custodian();
+          MachineSampler sampler =
+              new MachineSampler(custodian.pid(), stack.gcLog(), stack.database());
+          Neighbours neighbours = new Neighbours(custodian.pid(), stack.database());
+          Run baseline =
+              baseline(
+                  settings, audience, stack.sink(), stack.keys(), custodian, sampler, neighbours);
+          AppMemory memory = stack.appMemory();
           Outcome outcome =
-              campaign(settings, audience, sink, custodian, sampler, neighbours, memory);
+              campaign(
+                  settings,
+                  audience,
+                  stack.sink(),
+                  stack.admin(),
+                  custodian,
+                  sampler,
+                  neighbours,
+                  memory);
           report(settings, audience, seedSeconds, baseline, outcome, memory);
-        } finally {
-          custodian.stop();
-          deleteTree(dataDir.resolve("tmp")); // Payara's runtime, 100 MB a run; the log stays
-        }
-      }
-    }
+        });
   }
 
   private static Run baseline(
@@ -181,12 +133,12 @@ public final class CampaignSendBenchmark {
       CampaignSettings settings,
       Audience audience,
       SmtpSink sink,
+      Api admin,
       CustodianProcess custodian,
       MachineSampler sampler,
       Neighbours neighbours,
       AppMemory memory)
       throws Exception {
-    Api admin = custodian.api("admin", ADMIN_PASSWORD);
     String body =
         Json.createObjectBuilder()
             .add("name", "Bản tin tháng 11 (benchmark)")
@@ -202,7 +154,7 @@ public final class CampaignSendBenchmark {
       throw new IllegalStateException("Could not create the campaign: " + created);
     }
     String id = created.json().getString("id");
-    long logFrom = logSize(custodian);
+    long logFrom = AppLog.size(custodian);
     System.out.printf(
         "Custodian: campaign %s to %,d opted-in of %,d customers, CUSTODIAN_SEND_THREADS=%d...%n",
         id, audience.optedInCount(), audience.customers(), settings.sendThreads());
@@ -272,7 +224,7 @@ public final class CampaignSendBenchmark {
     String others = neighbours.closed();
     SmtpSink.Tally tally = sink.reset();
     Api.Reply job = admin.get("/api/v1/jobs/executions/" + executionId);
-    LogScan scan = scanLog(custodian, logFrom);
+    AppLog.Scan scan = AppLog.scan(custodian, logFrom);
     Run run = new Run("Custodian", stats.getJsonNumber("sent").longValue(), seconds, tally);
     System.out.printf(
         "  %s after %.1f s; sink: %,d messages, %,d distinct recipients, %,d duplicates,"
@@ -392,81 +344,5 @@ public final class CampaignSendBenchmark {
         "Every opted-in customer got exactly one message: %s%n", exact ? "yes" : "NO");
     boolean pass = ratioMet && listmonkMet && sent && noOutOfMemory && exact;
     System.out.printf("Result: %s%n", pass ? "PASS" : "FAIL");
-  }
-
-  record LogScan(List<String> problems, long warnings, long severe) {}
-
-  /** SEVERE lines, exceptions and their first stack frames written since the given offset. */
-  private static LogScan scanLog(CustodianProcess custodian, long from) throws IOException {
-    String text = custodian.log();
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    String since =
-        from >= bytes.length
-            ? ""
-            : new String(bytes, (int) from, bytes.length - (int) from, StandardCharsets.UTF_8);
-    List<String> problems = new ArrayList<>();
-    long warnings = 0;
-    long severe = 0;
-    int frames = 0;
-    for (String line : since.replaceAll("\u001B\\[[0-9;]*m", "").split("\n")) {
-      if (line.contains("[WARNING]")) {
-        warnings++;
-      }
-      boolean bad =
-          line.contains("[SEVERE]")
-              || line.contains("Exception")
-              || line.contains("Error:")
-              || line.contains("OutOfMemoryError");
-      if (line.contains("[SEVERE]")) {
-        severe++;
-      }
-      if (bad) {
-        frames = 0;
-        if (problems.size() < 40) {
-          problems.add(line.strip());
-        }
-      } else if (line.strip().startsWith("at ") && frames < 5 && problems.size() < 40) {
-        frames++;
-        if (!problems.isEmpty()) {
-          problems.add(line.strip());
-        }
-      }
-    }
-    return new LogScan(problems, warnings, severe);
-  }
-
-  private static void deleteTree(Path root) {
-    if (Files.exists(root)) {
-      try (var paths = Files.walk(root)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      } catch (IOException e) {
-        System.out.println("(could not delete " + root + ": " + e + ")");
-      }
-    }
-  }
-
-  private static long logSize(CustodianProcess custodian) {
-    return custodian.log().getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  /** Embedded PostgreSQL starts with synchronous_commit off, which no production server would. */
-  private static void setSynchronousCommit(Connection database, boolean on) throws Exception {
-    try (Statement statement = database.createStatement()) {
-      String name = database.getCatalog();
-      statement.execute(
-          "alter database \"%s\" set synchronous_commit = %s".formatted(name, on ? "on" : "off"));
-    }
-  }
-
-  private static String withBatchedInserts(String url) {
-    return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-  }
-
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
   }
 }
