@@ -118,16 +118,16 @@ public final class CampaignSendBenchmark {
   }
 
   /** How the campaign went, as Custodian and the sink tell it. */
-  record Outcome(
-      Run run,
-      String status,
-      JsonObject stats,
-      double lastMessageSeconds,
-      long startMillis,
-      long endMillis,
-      List<String> logProblems,
-      long warnings,
-      long severe) {}
+  record Outcome(Run run, MailJobWatch.Watched watched) {
+
+    String status() {
+      return watched.last().status();
+    }
+
+    JsonObject stats() {
+      return watched.last().counters();
+    }
+  }
 
   private static Outcome campaign(
       CampaignSettings settings,
@@ -154,106 +154,34 @@ public final class CampaignSendBenchmark {
       throw new IllegalStateException("Could not create the campaign: " + created);
     }
     String id = created.json().getString("id");
-    long logFrom = AppLog.size(custodian);
     System.out.printf(
         "Custodian: campaign %s to %,d opted-in of %,d customers, CUSTODIAN_SEND_THREADS=%d...%n",
         id, audience.optedInCount(), audience.customers(), settings.sendThreads());
-    sink.reset();
-    memory.sampleRss();
-    sampler.opened();
-    neighbours.opened();
-    long startMillis = System.currentTimeMillis();
-    long start = System.nanoTime();
-    Api.Reply send = admin.post("/api/v1/campaigns/" + id + "/send", "");
-    if (send.status() != 202) {
-      sampler.closed();
-      throw new IllegalStateException("Could not start sending: " + send);
-    }
-    long executionId = send.json().getJsonNumber("executionId").longValue();
-    System.out.printf("  send answered %d, job execution %d%n", send.status(), executionId);
-    long deadline = start + settings.sendTimeout().toNanos();
-    long lastPrint = start;
-    long lastSent = 0;
-    String status;
-    JsonObject stats;
-    while (true) {
-      Thread.sleep(1000);
-      Api.Reply reply = admin.get("/api/v1/campaigns/" + id);
-      long now = System.nanoTime();
-      if (reply.status() != 200) {
-        System.out.println("  campaign read answered " + reply);
-        if (now > deadline) {
-          throw new IllegalStateException("The campaign could not be read until the timeout");
-        }
-        continue;
-      }
-      JsonObject campaign = reply.json();
-      status = campaign.getString("status");
-      stats = campaign.getJsonObject("stats");
-      long sent = stats.getJsonNumber("sent").longValue();
-      long rss = memory.sampleRss();
-      boolean done = !status.equals("SENDING") && !status.equals("DRAFT");
-      if (done || now - lastPrint >= settings.progressEvery().toNanos() || now > deadline) {
-        System.out.printf(
-            "  %6.0f s %-7s sent %,9d  pending %,5d  failed %,d  uncertain %,d  %6.0f/s now"
-                + "  %6.0f/s mean  sink %,9d  app RSS %,d MB%n",
-            (now - start) / 1e9,
-            status,
-            sent,
-            stats.getJsonNumber("pending").longValue(),
-            stats.getJsonNumber("failed").longValue(),
-            stats.getJsonNumber("uncertain").longValue(),
-            (sent - lastSent) / ((now - lastPrint) / 1e9),
-            sent / ((now - start) / 1e9),
-            sink.tally().messages(),
-            rss / 1024);
-        lastPrint = now;
-        lastSent = sent;
-      }
-      if (done) {
-        break;
-      }
-      if (now > deadline) {
-        System.out.printf(
-            "  TIMEOUT: not sent after %d minutes%n", settings.sendTimeout().toMinutes());
-        break;
-      }
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    sampler.closed();
-    String others = neighbours.closed();
-    SmtpSink.Tally tally = sink.reset();
-    Api.Reply job = admin.get("/api/v1/jobs/executions/" + executionId);
-    AppLog.Scan scan = AppLog.scan(custodian, logFrom);
-    Run run = new Run("Custodian", stats.getJsonNumber("sent").longValue(), seconds, tally);
-    System.out.printf(
-        "  %s after %.1f s; sink: %,d messages, %,d distinct recipients, %,d duplicates,"
-            + " %,d to unknown addresses, %.0f bytes on average, %d connections; last message"
-            + " at %.1f s%n",
-        status,
-        seconds,
-        tally.messages(),
-        tally.distinctRecipients(),
-        tally.duplicates(),
-        tally.strangers(),
-        tally.averageBytes(),
-        tally.connections(),
-        tally.lastMessageNanos() == 0 ? 0 : (tally.lastMessageNanos() - start) / 1e9);
-    System.out.println("  campaign stats: " + stats);
+    MailJobWatch.Watched watched =
+        new MailJobWatch(
+                admin,
+                custodian,
+                sink,
+                memory,
+                sampler,
+                neighbours,
+                settings.progressEvery(),
+                settings.sendTimeout())
+            .run(
+                "/api/v1/campaigns/" + id + "/send",
+                "/api/v1/campaigns/" + id,
+                campaign -> {
+                  String status = campaign.getString("status");
+                  return new MailJobWatch.Reading(
+                      status,
+                      !status.equals("SENDING") && !status.equals("DRAFT"),
+                      campaign.getJsonObject("stats"));
+                });
+    Api.Reply job = admin.get("/api/v1/jobs/executions/" + watched.executionId());
     System.out.println("  job execution: " + (job.status() == 200 ? job.body() : job.toString()));
-    System.out.println("    (generator = this JVM: the SMTP sink)");
-    System.out.print(sampler.summary());
-    System.out.print(others);
     return new Outcome(
-        run,
-        status,
-        stats,
-        tally.lastMessageNanos() == 0 ? 0 : (tally.lastMessageNanos() - start) / 1e9,
-        startMillis,
-        System.currentTimeMillis(),
-        scan.problems(),
-        scan.warnings(),
-        scan.severe());
+        new Run("Custodian", watched.last().count("sent"), watched.seconds(), watched.tally()),
+        watched);
   }
 
   private static void report(
@@ -283,8 +211,9 @@ public final class CampaignSendBenchmark {
     double ratio = rate / baseline.rate();
     boolean ratioMet = ratio >= MIN_RATIO;
     boolean listmonkMet = rate >= MIN_TIMES_LISTMONK * LISTMONK_DEFAULT_RATE;
+    AppLog.Scan log = outcome.watched().log();
     boolean noOutOfMemory =
-        outcome.logProblems().stream().noneMatch(line -> line.contains("OutOfMemoryError"));
+        log.problems().stream().noneMatch(line -> line.contains("OutOfMemoryError"));
 
     System.out.println();
     System.out.printf(
@@ -300,7 +229,7 @@ public final class CampaignSendBenchmark {
     System.out.printf(
         "Custodian: %.1f s from the send request to the last message at the sink, %.1f s to"
             + " status %s (polled every second)%n",
-        outcome.lastMessageSeconds(), custodian.seconds(), outcome.status());
+        outcome.watched().lastMessageSeconds(), custodian.seconds(), outcome.status());
     System.out.printf(
         "Delivery: %s (sink %,d messages to %,d distinct opted-in recipients, %,d duplicates,"
             + " %,d unknown; stats sent %d, failed %d, uncertain %d, pending %d, skippedNoConsent"
@@ -322,11 +251,11 @@ public final class CampaignSendBenchmark {
         settings.appHeap(),
         memory.peakRssKb() / 1024,
         memory.maxSampledRssKb() / 1024,
-        memory.heapBetween(outcome.startMillis(), outcome.endMillis()));
+        memory.heapBetween(outcome.watched().startMillis(), outcome.watched().endMillis()));
     System.out.printf(
         "App log during the send: %d SEVERE, %d WARNING lines%s%n",
-        outcome.severe(), outcome.warnings(), outcome.logProblems().isEmpty() ? "" : ":");
-    outcome.logProblems().forEach(line -> System.out.println("  | " + line));
+        log.severe(), log.warnings(), log.problems().isEmpty() ? "" : ":");
+    log.problems().forEach(line -> System.out.println("  | " + line));
     System.out.println();
     System.out.printf(
         "Custodian / baseline emails/s: %.3f (target >= %.2f): %s%n",

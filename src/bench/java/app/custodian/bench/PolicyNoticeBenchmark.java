@@ -3,7 +3,6 @@ package app.custodian.bench;
 import app.custodian.testing.Api;
 import app.custodian.testing.CustodianProcess;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,25 +30,14 @@ public final class PolicyNoticeBenchmark {
   private PolicyNoticeBenchmark() {}
 
   /** How the run went, as the job's execution, the sink and the application's log tell it. */
-  record Outcome(
-      long executionId,
-      String batchStatus,
-      JsonObject execution,
-      double seconds,
-      double lastMessageSeconds,
-      double jobSeconds,
-      long startMillis,
-      long endMillis,
-      SmtpSink.Tally sink,
-      AppLog.Scan log) {
+  record Outcome(MailJobWatch.Watched watched, double jobSeconds) {
 
-    JsonObject report() {
-      return execution.getJsonObject("report");
+    String batchStatus() {
+      return watched.last().status();
     }
 
     long reported(String name) {
-      JsonNumber number = report().getJsonNumber(name);
-      return number == null ? 0 : number.longValue();
+      return watched.last().count(name);
     }
   }
 
@@ -112,106 +100,29 @@ public final class PolicyNoticeBenchmark {
     if (created.status() != 201) {
       throw new IllegalStateException("Could not register the policy: " + created);
     }
-    long logFrom = AppLog.size(custodian);
     System.out.printf(
         "Custodian: policy %s (adverse) to all %,d customers (%,d of them opted in to"
             + " NEWSLETTER), one SMTP connection, CUSTODIAN_SEND_RATE=0...%n",
         VERSION, audience.customers(), audience.optedInCount());
-    sink.reset();
-    memory.sampleRss();
-    sampler.opened();
-    neighbours.opened();
-    long startMillis = System.currentTimeMillis();
-    long start = System.nanoTime();
-    Api.Reply notify = admin.post("/api/v1/policies/" + VERSION + "/notify", "");
-    if (notify.status() != 202) {
-      sampler.closed();
-      throw new IllegalStateException("Could not start the policy-notice job: " + notify);
-    }
-    long executionId = notify.json().getJsonNumber("executionId").longValue();
-    System.out.printf("  notify answered %d, job execution %d%n", notify.status(), executionId);
-    long deadline = start + settings.sendTimeout().toNanos();
-    long lastPrint = start;
-    long lastSent = 0;
-    String status;
-    JsonObject execution;
-    while (true) {
-      Thread.sleep(1000);
-      Api.Reply reply = admin.get("/api/v1/jobs/executions/" + executionId);
-      long now = System.nanoTime();
-      if (reply.status() != 200) {
-        System.out.println("  execution read answered " + reply);
-        if (now > deadline) {
-          throw new IllegalStateException("The execution could not be read until the timeout");
-        }
-        continue;
-      }
-      execution = reply.json();
-      status = execution.getString("batchStatus");
-      JsonObject report = execution.getJsonObject("report");
-      long sent = count(report, "sent");
-      long rss = memory.sampleRss();
-      boolean done = !RUNNING.contains(status);
-      if (done || now - lastPrint >= settings.progressEvery().toNanos() || now > deadline) {
-        System.out.printf(
-            "  %6.0f s %-9s sent %,9d  pending %,3d  failed %,d  uncertain %,d  %6.0f/s now"
-                + "  %6.0f/s mean  sink %,9d  app RSS %,d MB%n",
-            (now - start) / 1e9,
-            status,
-            sent,
-            count(report, "pending"),
-            count(report, "failed"),
-            count(report, "uncertain"),
-            (sent - lastSent) / ((now - lastPrint) / 1e9),
-            sent / ((now - start) / 1e9),
-            sink.tally().messages(),
-            rss / 1024);
-        lastPrint = now;
-        lastSent = sent;
-      }
-      if (done) {
-        break;
-      }
-      if (now > deadline) {
-        System.out.printf(
-            "  TIMEOUT: not ended after %d minutes%n", settings.sendTimeout().toMinutes());
-        break;
-      }
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    sampler.closed();
-    String others = neighbours.closed();
-    SmtpSink.Tally tally = sink.reset();
-    double lastMessage =
-        tally.lastMessageNanos() == 0 ? 0 : (tally.lastMessageNanos() - start) / 1e9;
-    System.out.printf(
-        "  %s after %.1f s; sink: %,d messages, %,d distinct recipients, %,d duplicates,"
-            + " %,d to unknown addresses, %.0f bytes on average, %d connections; last message"
-            + " at %.1f s%n",
-        status,
-        seconds,
-        tally.messages(),
-        tally.distinctRecipients(),
-        tally.duplicates(),
-        tally.strangers(),
-        tally.averageBytes(),
-        tally.connections(),
-        lastMessage);
-    System.out.println("  job execution: " + execution);
-    System.out.println("    (generator = this JVM: the SMTP sink)");
-    System.out.print(sampler.summary());
-    System.out.print(others);
-    return new Outcome(
-        executionId,
-        status,
-        execution,
-        seconds,
-        lastMessage,
-        jobSeconds(execution),
-        startMillis,
-        System.currentTimeMillis(),
-        tally,
-        AppLog.scan(custodian, logFrom));
+    MailJobWatch.Watched watched =
+        new MailJobWatch(
+                admin,
+                custodian,
+                sink,
+                memory,
+                sampler,
+                neighbours,
+                settings.progressEvery(),
+                settings.sendTimeout())
+            .run(
+                "/api/v1/policies/" + VERSION + "/notify",
+                "/api/v1/jobs/executions/%d",
+                execution -> {
+                  String status = execution.getString("batchStatus");
+                  return new MailJobWatch.Reading(
+                      status, !RUNNING.contains(status), execution.getJsonObject("report"));
+                });
+    return new Outcome(watched, jobSeconds(watched.resource()));
   }
 
   /** The job's own time, from its start to its end time in the batch repository; 0 if unknown. */
@@ -226,14 +137,6 @@ public final class PolicyNoticeBenchmark {
         / 1e3;
   }
 
-  private static long count(JsonObject report, String name) {
-    if (report == null) {
-      return 0;
-    }
-    JsonNumber number = report.getJsonNumber(name);
-    return number == null ? 0 : number.longValue();
-  }
-
   private static void report(
       NoticeSettings settings,
       Audience audience,
@@ -241,7 +144,7 @@ public final class PolicyNoticeBenchmark {
       Outcome outcome,
       AppMemory memory) {
     long expected = audience.customers();
-    SmtpSink.Tally sink = outcome.sink();
+    SmtpSink.Tally sink = outcome.watched().tally();
     boolean completed = outcome.batchStatus().equals("COMPLETED");
     long sent = outcome.reported("sent");
     boolean exact =
@@ -266,12 +169,13 @@ public final class PolicyNoticeBenchmark {
             + " start and end times%n",
         expected,
         outcome.batchStatus(),
-        outcome.seconds(),
-        outcome.lastMessageSeconds(),
+        outcome.watched().seconds(),
+        outcome.watched().lastMessageSeconds(),
         outcome.jobSeconds());
     System.out.printf(
         "Rate: %.1f notices/s (sent / seconds to the end seen by polling); %.2f ms a notice%n",
-        sent / outcome.seconds(), sent == 0 ? 0 : outcome.seconds() * 1000 / sent);
+        sent / outcome.watched().seconds(),
+        sent == 0 ? 0 : outcome.watched().seconds() * 1000 / sent);
     System.out.printf(
         "Job report: sent %,d, failed %,d, uncertain %,d, skipped %,d%s%n",
         sent,
@@ -296,8 +200,8 @@ public final class PolicyNoticeBenchmark {
         settings.appHeap(),
         memory.peakRssKb() / 1024,
         memory.maxSampledRssKb() / 1024,
-        memory.heapBetween(outcome.startMillis(), outcome.endMillis()));
-    AppLog.Scan log = outcome.log();
+        memory.heapBetween(outcome.watched().startMillis(), outcome.watched().endMillis()));
+    AppLog.Scan log = outcome.watched().log();
     System.out.printf(
         "App log during the run: %d SEVERE, %d WARNING lines%s%n",
         log.severe(), log.warnings(), log.problems().isEmpty() ? "" : ":");
