@@ -2,17 +2,11 @@ package app.custodian.notice.control;
 
 import app.custodian.campaign.entity.DeliveryStatus;
 import app.custodian.notice.entity.NoticeKind;
-import app.custodian.platform.control.DatabaseTime;
-import app.custodian.platform.control.SqlLists;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Notice rows, one per (kind, reference, customer), with plain JDBC on the caller's connection:
@@ -20,6 +14,9 @@ import java.util.TreeMap;
  * deliveries. A customer with a row never gets that notice again.
  */
 public final class NoticeDeliveries {
+
+  private static final MessageRows ROWS =
+      new MessageRows("notice_delivery", "kind", "reference", "customer_id");
 
   private NoticeDeliveries() {}
 
@@ -37,14 +34,7 @@ public final class NoticeDeliveries {
   public static boolean exists(
       Connection connection, NoticeKind kind, String reference, String customerId)
       throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "select 1 from notice_delivery where kind = ? and reference = ? and customer_id = ?")) {
-      bindKey(query, kind, reference, customerId);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next();
-      }
-    }
+    return ROWS.exists(connection, List.of(kind.name(), reference, customerId));
   }
 
   /**
@@ -60,16 +50,8 @@ public final class NoticeDeliveries {
       long executionId,
       Instant now)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into notice_delivery (kind, reference, customer_id, execution_id, status,"
-                + " attempted_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
-      bindKey(insert, kind, reference, customerId);
-      insert.setLong(4, executionId);
-      insert.setString(5, DeliveryStatus.PENDING.name());
-      insert.setObject(6, DatabaseTime.column(now));
-      return insert.executeUpdate() == 1;
-    }
+    return ROWS.claim(
+        connection, List.of(kind.name(), reference, customerId), executionId, now, Map.of());
   }
 
   /** Records the outcome; {@code detail} is the Message-ID or the reason. */
@@ -81,34 +63,14 @@ public final class NoticeDeliveries {
       DeliveryStatus status,
       String detail)
       throws SQLException {
-    boolean sent = status == DeliveryStatus.SENT;
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update notice_delivery set status = ?, sent_at = ?, message_id = ?, failure = ?"
-                + " where kind = ? and reference = ? and customer_id = ?")) {
-      update.setString(1, status.name());
-      update.setObject(2, sent ? DatabaseTime.now() : null);
-      update.setString(3, sent ? detail : null);
-      update.setString(4, sent ? null : truncate(detail));
-      update.setString(5, kind.name());
-      update.setString(6, reference);
-      update.setString(7, customerId);
-      update.executeUpdate();
-    }
+    ROWS.settle(connection, List.of(kind.name(), reference, customerId), status, detail);
   }
 
   /** Gives the claim back: the message certainly did not go, so a later run sends it. */
   public static void release(
       Connection connection, NoticeKind kind, String reference, String customerId)
       throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "delete from notice_delivery where kind = ? and reference = ? and customer_id = ?"
-                + " and status = ?")) {
-      bindKey(delete, kind, reference, customerId);
-      delete.setString(4, DeliveryStatus.PENDING.name());
-      delete.executeUpdate();
-    }
+    ROWS.release(connection, List.of(kind.name(), reference, customerId));
   }
 
   /**
@@ -117,51 +79,12 @@ public final class NoticeDeliveries {
    */
   public static int markInFlightUncertain(
       Connection connection, NoticeKind kind, long currentExecutionId) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update notice_delivery set status = ?, failure = ?"
-                + " where kind = ? and status = ? and execution_id <> ?")) {
-      update.setString(1, DeliveryStatus.UNCERTAIN.name());
-      update.setString(2, "in flight when its run ended");
-      update.setString(3, kind.name());
-      update.setString(4, DeliveryStatus.PENDING.name());
-      update.setLong(5, currentExecutionId);
-      return update.executeUpdate();
-    }
+    return ROWS.markInFlightUncertain(connection, currentExecutionId, Map.of("kind", kind.name()));
   }
 
   /** The rows the executions wrote, by status in lower case: sent, failed, uncertain, pending. */
   public static Map<String, Long> countByStatus(
       Connection connection, NoticeKind kind, List<Long> executionIds) throws SQLException {
-    Map<String, Long> counts = new TreeMap<>(Map.of("sent", 0L, "failed", 0L, "uncertain", 0L));
-    if (executionIds.isEmpty()) {
-      return counts;
-    }
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "select status, count(*) from notice_delivery where kind = ? and execution_id in ("
-                + SqlLists.placeholders(executionIds.size())
-                + ") group by status")) {
-      query.setString(1, kind.name());
-      SqlLists.bind(query, 2, executionIds);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          counts.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getLong(2));
-        }
-      }
-    }
-    return counts;
-  }
-
-  private static void bindKey(
-      PreparedStatement statement, NoticeKind kind, String reference, String customerId)
-      throws SQLException {
-    statement.setString(1, kind.name());
-    statement.setString(2, reference);
-    statement.setString(3, customerId);
-  }
-
-  private static String truncate(String text) {
-    return text == null || text.length() <= 200 ? text : text.substring(0, 200);
+    return ROWS.countByStatus(connection, executionIds, Map.of("kind", kind.name()));
   }
 }

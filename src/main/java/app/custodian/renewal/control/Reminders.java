@@ -1,7 +1,7 @@
 package app.custodian.renewal.control;
 
 import app.custodian.campaign.entity.DeliveryStatus;
-import app.custodian.platform.control.DatabaseTime;
+import app.custodian.notice.control.MessageRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renewal reminder rows, one per (contract, offset), with plain JDBC on the caller's connection:
@@ -17,6 +19,9 @@ import java.util.List;
  * deliveries.
  */
 public final class Reminders {
+
+  private static final MessageRows ROWS =
+      new MessageRows("renewal_reminder", "contract_id", "offset_days");
 
   private Reminders() {}
 
@@ -57,15 +62,7 @@ public final class Reminders {
 
   public static boolean exists(Connection connection, String contractId, int offsetDays)
       throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "select 1 from renewal_reminder where contract_id = ? and offset_days = ?")) {
-      query.setString(1, contractId);
-      query.setInt(2, offsetDays);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next();
-      }
-    }
+    return ROWS.exists(connection, List.of(contractId, offsetDays));
   }
 
   /**
@@ -80,70 +77,37 @@ public final class Reminders {
       String consentEventId,
       Instant now)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into renewal_reminder (contract_id, offset_days, customer_id, execution_id,"
-                + " status, consent_event_id, attempted_at) values (?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict do nothing")) {
-      insert.setString(1, contract.contractId());
-      insert.setInt(2, contract.offsetDays());
-      insert.setString(3, contract.customerId());
-      insert.setLong(4, executionId);
-      insert.setString(5, DeliveryStatus.PENDING.name());
-      insert.setString(6, consentEventId);
-      insert.setObject(7, DatabaseTime.column(now));
-      return insert.executeUpdate() == 1;
-    }
+    Map<String, Object> more = new LinkedHashMap<>();
+    more.put("customer_id", contract.customerId());
+    more.put("consent_event_id", consentEventId);
+    return ROWS.claim(connection, key(contract), executionId, now, more);
   }
 
   /** Records the outcome; {@code detail} is the Message-ID or the reason. */
   public static void settle(
       Connection connection, DueContract contract, DeliveryStatus status, String detail)
       throws SQLException {
-    boolean sent = status == DeliveryStatus.SENT;
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update renewal_reminder set status = ?, sent_at = ?, message_id = ?, failure = ?"
-                + " where contract_id = ? and offset_days = ?")) {
-      update.setString(1, status.name());
-      update.setObject(2, sent ? DatabaseTime.now() : null);
-      update.setString(3, sent ? detail : null);
-      update.setString(4, sent ? null : truncate(detail));
-      update.setString(5, contract.contractId());
-      update.setInt(6, contract.offsetDays());
-      update.executeUpdate();
-    }
+    ROWS.settle(connection, key(contract), status, detail);
   }
 
   /** Gives the claim back: the message certainly did not go, so a later run sends it. */
   public static void release(Connection connection, DueContract contract) throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "delete from renewal_reminder where contract_id = ? and offset_days = ?"
-                + " and status = ?")) {
-      delete.setString(1, contract.contractId());
-      delete.setInt(2, contract.offsetDays());
-      delete.setString(3, DeliveryStatus.PENDING.name());
-      delete.executeUpdate();
-    }
+    ROWS.release(connection, key(contract));
   }
 
   /** What a dead run left PENDING becomes UNCERTAIN, never re-sent silently. */
   public static int markInFlightUncertain(Connection connection, long currentExecutionId)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update renewal_reminder set status = ?, failure = ?"
-                + " where status = ? and execution_id <> ?")) {
-      update.setString(1, DeliveryStatus.UNCERTAIN.name());
-      update.setString(2, "in flight when its run ended");
-      update.setString(3, DeliveryStatus.PENDING.name());
-      update.setLong(4, currentExecutionId);
-      return update.executeUpdate();
-    }
+    return ROWS.markInFlightUncertain(connection, currentExecutionId, Map.of());
   }
 
-  private static String truncate(String text) {
-    return text == null || text.length() <= 200 ? text : text.substring(0, 200);
+  /** The reminders the executions wrote, by status in lower case. */
+  public static Map<String, Long> countByStatus(Connection connection, List<Long> executionIds)
+      throws SQLException {
+    return ROWS.countByStatus(connection, executionIds, Map.of());
+  }
+
+  private static List<Object> key(DueContract contract) {
+    return List.of(contract.contractId(), contract.offsetDays());
   }
 }

@@ -1,0 +1,179 @@
+package app.custodian.notice.control;
+
+import app.custodian.campaign.entity.DeliveryStatus;
+import app.custodian.platform.control.DatabaseTime;
+import app.custodian.platform.control.SqlLists;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The rows that let a service-notice job send each message at most once, with plain JDBC on the
+ * caller's connection: a table keyed by the message (such as contract and offset), with the columns
+ * {@code execution_id}, {@code status}, {@code attempted_at}, {@code sent_at}, {@code message_id}
+ * and {@code failure}. PENDING is committed before the SMTP hand-off, then SENT, FAILED or
+ * UNCERTAIN, as campaign deliveries.
+ */
+public final class MessageRows {
+
+  private static final int MAX_FAILURE = 200;
+
+  private final String table;
+  private final List<String> key;
+
+  /**
+   * @param key the columns that name one message, in the order the key values are given
+   */
+  public MessageRows(String table, String... key) {
+    this.table = table;
+    this.key = List.of(key);
+  }
+
+  public boolean exists(Connection connection, List<?> message) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("select 1 from " + table + " where " + keyCondition())) {
+      SqlLists.bind(query, 1, message);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
+  /**
+   * A PENDING row for the message, to be committed before the SMTP hand-off.
+   *
+   * @param more other columns of the row and their values
+   * @return false when the message has a row already (sent by an earlier or parallel run)
+   */
+  public boolean claim(
+      Connection connection, List<?> message, long executionId, Instant now, Map<String, ?> more)
+      throws SQLException {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < key.size(); i++) {
+      row.put(key.get(i), message.get(i));
+    }
+    row.putAll(more);
+    row.put("execution_id", executionId);
+    row.put("status", DeliveryStatus.PENDING.name());
+    row.put("attempted_at", DatabaseTime.column(now));
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into "
+                + table
+                + " ("
+                + String.join(", ", row.keySet())
+                + ") values ("
+                + SqlLists.placeholders(row.size())
+                + ") on conflict do nothing")) {
+      SqlLists.bind(insert, 1, row.values());
+      return insert.executeUpdate() == 1;
+    }
+  }
+
+  /** Records the outcome; {@code detail} is the Message-ID or the reason. */
+  public void settle(Connection connection, List<?> message, DeliveryStatus status, String detail)
+      throws SQLException {
+    boolean sent = status == DeliveryStatus.SENT;
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update "
+                + table
+                + " set status = ?, sent_at = ?, message_id = ?, failure = ? where "
+                + keyCondition())) {
+      update.setString(1, status.name());
+      update.setObject(2, sent ? DatabaseTime.now() : null);
+      update.setString(3, sent ? detail : null);
+      update.setString(4, sent ? null : truncate(detail));
+      SqlLists.bind(update, 5, message);
+      update.executeUpdate();
+    }
+  }
+
+  /** Gives the claim back: the message certainly did not go, so a later run sends it. */
+  public void release(Connection connection, List<?> message) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "delete from " + table + " where " + keyCondition() + " and status = ?")) {
+      int next = SqlLists.bind(delete, 1, message);
+      delete.setString(next, DeliveryStatus.PENDING.name());
+      delete.executeUpdate();
+    }
+  }
+
+  /**
+   * What a dead run left PENDING becomes UNCERTAIN, never re-sent silently: the PENDING rows of
+   * other executions than the current one, among the rows whose columns hold the values in {@code
+   * scope} (every row when it is empty). Only one run of a scope is live at a time.
+   */
+  public int markInFlightUncertain(
+      Connection connection, long currentExecutionId, Map<String, ?> scope) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update "
+                + table
+                + " set status = ?, failure = ? where "
+                + scopeCondition(scope)
+                + "status = ? and execution_id <> ?")) {
+      update.setString(1, DeliveryStatus.UNCERTAIN.name());
+      update.setString(2, "in flight when its run ended");
+      int next = SqlLists.bind(update, 3, scope.values());
+      update.setString(next, DeliveryStatus.PENDING.name());
+      update.setLong(next + 1, currentExecutionId);
+      return update.executeUpdate();
+    }
+  }
+
+  /**
+   * The rows the executions wrote within the scope, by status in lower case: sent, failed and
+   * uncertain always, pending when there are such rows.
+   */
+  public Map<String, Long> countByStatus(
+      Connection connection, List<Long> executionIds, Map<String, ?> scope) throws SQLException {
+    Map<String, Long> counts = new TreeMap<>(Map.of("sent", 0L, "failed", 0L, "uncertain", 0L));
+    if (executionIds.isEmpty()) {
+      return counts;
+    }
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select status, count(*) from "
+                + table
+                + " where "
+                + scopeCondition(scope)
+                + "execution_id in ("
+                + SqlLists.placeholders(executionIds.size())
+                + ") group by status")) {
+      List<Object> values = new ArrayList<>(scope.values());
+      values.addAll(executionIds);
+      SqlLists.bind(query, 1, values);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  private String keyCondition() {
+    return key.stream().map(column -> column + " = ?").collect(Collectors.joining(" and "));
+  }
+
+  private static String scopeCondition(Map<String, ?> scope) {
+    return scope.keySet().stream()
+        .map(column -> column + " = ? and ")
+        .collect(Collectors.joining());
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= MAX_FAILURE ? text : text.substring(0, MAX_FAILURE);
+  }
+}
