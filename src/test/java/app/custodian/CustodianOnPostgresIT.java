@@ -478,7 +478,8 @@ class CustodianOnPostgresIT {
     String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     String due =
         customerWithContract("Hết" + unique + " Xong" + unique, "2020-01-01", "2020-12-31");
-    String phone = "09" + Math.abs(unique.hashCode() % 100_000_000);
+    // a mobile number has 10 digits: a short remainder is padded, not left a digit short
+    String phone = "09%08d".formatted(Math.abs(unique.hashCode() % 100_000_000));
     assertEquals(
         200,
         operator.patch("/api/v1/customers/" + due, "{\"phone\":\"%s\"}".formatted(phone)).status());
