@@ -27,7 +27,6 @@ create table incident (
   measures_taken varchar(4000),
   delay_reason varchar(4000),
   affected_customers integer not null,
-  affected_records bigint not null,
   reported_at timestamp with time zone,
   created_at timestamp with time zone not null,
   created_by varchar(64) not null,

@@ -195,8 +195,8 @@ public final class DatabaseSeeds {
     String id = UUID.randomUUID().toString();
     execute(
         "insert into incident (id, detected_at, description, data_categories, likely_consequences,"
-            + " measures_taken, affected_customers, affected_records, created_at, created_by)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'test')",
+            + " measures_taken, affected_customers, created_at, created_by)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, 'test')",
         id,
         at(detectedAt),
         description,
@@ -204,7 +204,6 @@ public final class DatabaseSeeds {
         consequences,
         measures,
         customerIds.length,
-        (long) customerIds.length * categories.split(",").length,
         now());
     for (String customerId : customerIds) {
       execute(

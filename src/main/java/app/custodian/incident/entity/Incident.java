@@ -52,9 +52,6 @@ public class Incident {
   @Column(name = "affected_customers")
   private int affectedCustomers;
 
-  @Column(name = "affected_records")
-  private long affectedRecords;
-
   @Column(name = "reported_at")
   private Instant reportedAt;
 
@@ -89,7 +86,6 @@ public class Incident {
     this.description = Objects.requireNonNull(description, "description");
     this.dataCategories = categories.stream().sorted().distinct().toList();
     this.affectedCustomers = affectedCustomers;
-    this.affectedRecords = (long) affectedCustomers * dataCategories.size();
     this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
     this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
   }
@@ -165,8 +161,9 @@ public class Incident {
     return affectedCustomers;
   }
 
+  /** Records affected: each person's data of each kind, one record. */
   public long affectedRecords() {
-    return affectedRecords;
+    return (long) affectedCustomers * dataCategories.size();
   }
 
   public Instant reportedAt() {
