@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Errors raised by the container before JAX-RS sees the request (a failed login, above all)
- * answered as problem+json like every other API error. Mapped in web.xml.
+ * answered as problem+json like every other API error; a browser on a portal page gets a short page
+ * in both languages instead. Mapped in web.xml.
  */
 @WebServlet("/error-page")
 public class ErrorPageServlet extends HttpServlet {
@@ -20,10 +21,47 @@ public class ErrorPageServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : response.getStatus();
-    var problem = Problems.forStatus(status);
     response.setStatus(status);
+    if (wantsPage(request)) {
+      page(status, request.getContextPath(), response);
+      return;
+    }
+    var problem = Problems.forStatus(status);
     response.setContentType(Problems.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write((String) problem.getEntity());
+  }
+
+  private static boolean wantsPage(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String accept = request.getHeader("Accept");
+    String api = request.getContextPath() + "/api/";
+    return accept != null
+        && accept.contains("text/html")
+        && !(uri instanceof String path && path.startsWith(api));
+  }
+
+  private static void page(int status, String contextPath, HttpServletResponse response)
+      throws IOException {
+    String text =
+        switch (status) {
+          case 403 -> "Bạn không có quyền mở trang này. · Your roles do not open this page.";
+          case 404 -> "Không có trang này. · There is no such page.";
+          default -> "Đã xảy ra lỗi. · Something went wrong.";
+        };
+    response.setContentType("text/html");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>"
+                + status
+                + " · Custodian</title></head><body><main><h1>"
+                + status
+                + "</h1><p id=\"error-text\">"
+                + text
+                + "</p><p><a href=\""
+                + contextPath
+                + "/\">Custodian</a></p></main></body></html>");
   }
 }

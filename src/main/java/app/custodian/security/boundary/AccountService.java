@@ -69,6 +69,15 @@ public class AccountService {
     return Optional.of(account.roles());
   }
 
+  /** The language the portal speaks to this account; Vietnamese unless they chose English. */
+  public String language(String username) {
+    return find(username).map(Account::language).orElse("vi");
+  }
+
+  public void speak(String username, String language) {
+    find(username).ifPresent(account -> account.speak(language));
+  }
+
   private Optional<Account> find(String username) {
     return em.createNamedQuery(Account.BY_USERNAME, Account.class)
         .setParameter("username", username)

@@ -24,6 +24,7 @@ public class Account {
   public static final String BY_USERNAME = "Account.byUsername";
   static final int FREE_FAILURES = 3;
   static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+  public static final Set<String> LANGUAGES = Set.of("vi", "en");
 
   @Id private String id;
 
@@ -44,6 +45,9 @@ public class Account {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  /** The portal's language for this person: {@code vi} or {@code en}. */
+  private String language = "vi";
+
   protected Account() {}
 
   public Account(String username, String passwordHash, Set<Role> roles, Instant now) {
@@ -55,6 +59,17 @@ public class Account {
     this.passwordHash = Objects.requireNonNull(passwordHash);
     this.roles = EnumSet.copyOf(roles);
     this.createdAt = now;
+  }
+
+  public void speak(String language) {
+    if (!LANGUAGES.contains(language)) {
+      throw new IllegalArgumentException("The portal speaks vi or en, not " + language);
+    }
+    this.language = language;
+  }
+
+  public String language() {
+    return language;
   }
 
   public boolean lockedAt(Instant now) {

@@ -1,0 +1,108 @@
+package app.custodian.portal.boundary;
+
+import app.custodian.platform.control.FieldError;
+import app.custodian.platform.control.ProblemException;
+import app.custodian.platform.control.Violations;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import java.text.MessageFormat;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+
+/**
+ * Messages on the portal's screens, in the signed-in person's language. A rejected action shows the
+ * same problem the API would answer with; a field's error appears beside the field whose id is the
+ * API's field name.
+ */
+@RequestScoped
+public class PortalMessages {
+
+  @Inject Validator validator;
+
+  /** Does the action; when the boundary refuses it, shows why and answers empty. */
+  public <T> Optional<T> attempt(Supplier<T> action) {
+    try {
+      return Optional.of(action.get());
+    } catch (ProblemException problem) {
+      show(problem);
+    } catch (EJBException e) {
+      if (!(e.getCause() instanceof ProblemException problem)) {
+        throw e;
+      }
+      show(problem);
+    }
+    return Optional.empty();
+  }
+
+  public boolean attempt(Runnable action) {
+    return attempt(
+            () -> {
+              action.run();
+              return Boolean.TRUE;
+            })
+        .isPresent();
+  }
+
+  /** Checks an API input object's constraints; shows each broken one beside its field. */
+  public boolean valid(Object input) {
+    return attempt(() -> Violations.check(validator, input));
+  }
+
+  public void show(ProblemException problem) {
+    if (problem.errors().isEmpty()) {
+      add(null, FacesMessage.SEVERITY_ERROR, problem.getMessage());
+    }
+    for (FieldError error : problem.errors()) {
+      Optional<String> field = fieldClientId(error.field());
+      add(
+          field.orElse(null),
+          FacesMessage.SEVERITY_ERROR,
+          field.isPresent() ? error.message() : error.field() + ": " + error.message());
+    }
+  }
+
+  public void info(String key, Object... arguments) {
+    add(null, FacesMessage.SEVERITY_INFO, text(key, arguments));
+  }
+
+  public void error(String key, Object... arguments) {
+    add(null, FacesMessage.SEVERITY_ERROR, text(key, arguments));
+  }
+
+  /** A text of the portal's bundle ({@code portal/messages}) in the view's language. */
+  public String text(String key, Object... arguments) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+    String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
+    return arguments.length == 0 ? pattern : MessageFormat.format(pattern, arguments);
+  }
+
+  private static void add(String clientId, FacesMessage.Severity severity, String text) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(clientId, new FacesMessage(severity, text, null));
+    if (severity == FacesMessage.SEVERITY_ERROR) {
+      faces.validationFailed(); // keeps a dialog open on the failed action
+    }
+  }
+
+  private static Optional<String> fieldClientId(String field) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    return Optional.ofNullable(find(faces.getViewRoot(), field)).map(c -> c.getClientId(faces));
+  }
+
+  private static UIComponent find(UIComponent parent, String id) {
+    for (UIComponent child : parent.getChildren()) {
+      UIComponent found = id.equals(child.getId()) ? child : find(child, id);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+}

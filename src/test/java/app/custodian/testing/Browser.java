@@ -1,0 +1,168 @@
+package app.custodian.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through {@code /usr/bin/chromedriver}: the portal as a person
+ * sees it. Screenshots go to {@code target/screenshots/}. Without Chromium, tests that open one are
+ * skipped and say which packages to install.
+ */
+public final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final ChromeDriver driver;
+  private final URI base;
+  private final Path profile;
+
+  private Browser(URI base) throws IOException {
+    this.base = base;
+    this.profile = Files.createTempDirectory(Path.of("target", "tmp"), "chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1366,900",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    this.driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  /** Skips the calling test, naming the packages, when this machine has no Chromium. */
+  public static void assumeInstalled() {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "No headless Chromium here: install Debian's packages chromium and chromium-driver"
+            + " (apt-get install chromium chromium-driver) to run the portal's browser tests");
+  }
+
+  public static Browser open(URI base) {
+    assumeInstalled();
+    try {
+      return new Browser(base);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opens the login page, signs in and waits for the dashboard. */
+  public Browser signIn(String username, String password) {
+    go("/login.xhtml");
+    type(By.id("login:username"), username);
+    type(By.id("login:password"), password);
+    click(By.id("login:sign-in"));
+    waitFor(By.id("signed-in-as"));
+    return this;
+  }
+
+  public void signOut() {
+    click(By.id("session:sign-out"));
+    waitFor(By.id("signed-out"));
+  }
+
+  public Browser go(String path) {
+    driver.get(base.resolve(path).toString());
+    return this;
+  }
+
+  public WebElement waitFor(By locator) {
+    return new WebDriverWait(driver, WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public void waitForText(By locator, String text) {
+    waitForText(locator, text, WAIT);
+  }
+
+  public void waitForText(By locator, String text, Duration timeout) {
+    new WebDriverWait(driver, timeout)
+        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  /** Waits until PrimeFaces has no Ajax request in flight. */
+  public void settle() {
+    new WebDriverWait(driver, WAIT)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    driver.executeScript(
+                        "return !window.PrimeFaces || !PrimeFaces.ajax"
+                            + " || PrimeFaces.ajax.Queue.isEmpty();")));
+  }
+
+  public void type(By locator, String text) {
+    WebElement field = waitFor(locator);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  public void click(By locator) {
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+  }
+
+  public String text(By locator) {
+    return waitFor(locator).getText();
+  }
+
+  public List<WebElement> all(By locator) {
+    return driver.findElements(locator);
+  }
+
+  public String pageSource() {
+    return driver.getPageSource();
+  }
+
+  public String currentPath() {
+    return URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+  public Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
