@@ -1,0 +1,189 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.testing.Browser;
+import app.custodian.testing.PortalStack;
+import app.custodian.testing.Resources;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/** The portal's door: form login per role, lockout, sign-out, languages, CSRF and the API apart. */
+class PortalSignInIT {
+
+  @TempDir static Path dataDir;
+  static PortalStack stack;
+
+  @BeforeAll
+  static void start() {
+    stack = PortalStack.start(dataDir, Map.of("CUSTODIAN_PORTAL_SESSION_TIMEOUT", "PT6S"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Resources.closeAll(stack);
+  }
+
+  @Test
+  void eachRoleSeesOnlyItsScreens() {
+    Map<String, List<String>> screens =
+        Map.of(
+            "ADMIN",
+            List.of(
+                "customers",
+                "requests",
+                "campaigns",
+                "jobs",
+                "policies",
+                "incidents",
+                "audit",
+                "accounts"),
+            "OPERATOR",
+            List.of("customers", "requests"),
+            "MARKETING",
+            List.of("campaigns"),
+            "AUDITOR",
+            List.of("audit"));
+    screens.forEach(
+        (role, expected) -> {
+          try (Browser browser = stack.signedInAs(role)) {
+            List<String> shown =
+                browser.all(By.cssSelector("header nav a")).stream()
+                    .map(a -> a.getAttribute("id").replace("nav-", ""))
+                    .sorted()
+                    .toList();
+            assertEquals(expected.stream().sorted().toList(), shown, role);
+            assertTrue(browser.text(By.id("signed-in-as")).contains(role));
+            browser.screenshot("portal-dashboard-" + role.toLowerCase());
+          }
+        });
+  }
+
+  @Test
+  void theRootAsksForALoginAndAWrongPasswordIsRefusedInTheSameWordsAsALockedAccount() {
+    stack.admin.newAccount("locked-out", PortalStack.STAFF_PASSWORD, "OPERATOR");
+    try (Browser browser = stack.browser()) {
+      browser.go("/");
+      browser.waitFor(By.id("login:username"));
+      assertEquals("/login.xhtml", browser.currentPath());
+      assertEquals("vi", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+      browser.screenshot("portal-login");
+
+      String refused = null;
+      for (int attempt = 0; attempt < 8; attempt++) {
+        refused = failToSignIn(browser, "locked-out", "wrong password " + attempt);
+      }
+      browser.screenshot("portal-login-refused");
+      // Eight failures lock the account for a while: the right password is refused, same words.
+      assertEquals(refused, failToSignIn(browser, "locked-out", PortalStack.STAFF_PASSWORD));
+      assertEquals(
+          401,
+          stack.admin.as("locked-out", PortalStack.STAFF_PASSWORD).get("/api/v1/whoami").status());
+    }
+  }
+
+  private static String failToSignIn(Browser browser, String username, String password) {
+    browser.go("/login.xhtml");
+    browser.type(By.id("login:username"), username);
+    browser.type(By.id("login:password"), password);
+    browser.click(By.id("login:sign-in"));
+    String message = browser.text(By.cssSelector("#login\\:messages .ui-messages-error"));
+    assertEquals("/login.xhtml", browser.currentPath());
+    assertTrue(browser.all(By.id("signed-in-as")).isEmpty());
+    return message;
+  }
+
+  @Test
+  void marketingGetsNoCustomerScreenAndThePortalSessionOpensNoApi() throws Exception {
+    String id =
+        stack
+            .admin
+            .post(
+                "/api/v1/customers", "{\"fullName\":\"Trần Thị Bảo\",\"email\":\"bao@example.vn\"}")
+            .json()
+            .getString("id");
+    try (Browser browser = stack.signedInAs("MARKETING")) {
+      browser.go("/customers/detail.xhtml?id=" + id);
+      assertTrue(browser.text(By.id("error-text")).contains("Your roles do not open this page"));
+      assertFalse(browser.pageSource().contains("Trần Thị Bảo"));
+      assertFalse(browser.pageSource().contains("bao@example.vn"));
+      browser.screenshot("portal-marketing-forbidden");
+
+      String cookie =
+          "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+      HttpResponse<String> api =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(stack.custodian.baseUri().resolve("/api/v1/whoami"))
+                      .header("Cookie", cookie)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, api.statusCode());
+    }
+  }
+
+  @Test
+  void theLanguageIsRememberedPerAccountAndSigningOutEndsTheSession() {
+    try (Browser browser = stack.signedInAs("AUDITOR")) {
+      assertEquals("Đăng xuất", browser.waitFor(By.id("session:sign-out")).getAttribute("value"));
+      browser.click(By.id("session:lang-en"));
+      browser.waitForText(By.tagName("h1"), "Overview");
+      browser.signOut();
+      browser.go("/index.xhtml");
+      assertEquals("/login.xhtml", browser.currentPath());
+
+      browser.signIn("auditor", PortalStack.STAFF_PASSWORD);
+      assertEquals("Sign out", browser.waitFor(By.id("session:sign-out")).getAttribute("value"));
+      browser.click(By.id("session:lang-vi"));
+      browser.waitForText(By.tagName("h1"), "Tổng quan");
+    }
+  }
+
+  @Test
+  void aSessionEndsAfterItsIdleTimeout() throws Exception {
+    try (Browser browser = stack.signedInAs("OPERATOR")) {
+      Thread.sleep(8_000); // CUSTODIAN_PORTAL_SESSION_TIMEOUT is PT6S here
+      browser.go("/index.xhtml");
+      browser.waitFor(By.id("login:username"));
+      assertEquals("/login.xhtml", browser.currentPath());
+    }
+  }
+
+  @Test
+  void aFormPostedFromAnotherPageIsRefused() throws Exception {
+    try (Browser browser = stack.signedInAs("OPERATOR")) {
+      String cookie =
+          "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+      // A forged sign-out carries the session cookie but not the page's view state.
+      HttpResponse<String> forged =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(stack.custodian.baseUri().resolve("/index.xhtml"))
+                      .header("Cookie", cookie)
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "session=session&session%3Asign-out=x"
+                                  + "&jakarta.faces.ViewState=1%3A2"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          forged.statusCode() == 400
+              || forged.headers().firstValue("Location").orElse("").contains("/error-page?expired"),
+          forged.statusCode() + " " + forged.headers().map());
+      browser.go("/index.xhtml");
+      assertEquals("operator (OPERATOR)", browser.text(By.id("signed-in-as")));
+    }
+  }
+}
