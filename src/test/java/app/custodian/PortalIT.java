@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.custodian.testing.Api;
 import app.custodian.testing.Browser;
 import app.custodian.testing.PortalStack;
 import app.custodian.testing.Resources;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,8 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
-/** The portal's door: form login per role, lockout, sign-out, languages, CSRF and the API apart. */
-class PortalSignInIT {
+/**
+ * The portal in headless Chromium: its door (form login per role, lockout, sign-out, languages,
+ * CSRF, the API kept apart), the audit trail and the accounts.
+ */
+class PortalIT {
 
   @TempDir static Path dataDir;
   static PortalStack stack;
@@ -185,5 +191,109 @@ class PortalSignInIT {
       browser.go("/index.xhtml");
       assertEquals("operator (OPERATOR)", browser.text(By.id("signed-in-as")));
     }
+  }
+
+  @Test
+  void anAuditorFiltersTheTrailByCustomerAndVerifiesTheChain() {
+    String id =
+        stack
+            .admin
+            .post(
+                "/api/v1/customers",
+                "{\"fullName\":\"Lê Văn Cường\",\"email\":\"cuong@example.vn\"}")
+            .json()
+            .getString("id");
+    stack.admin.get("/api/v1/customers/" + id);
+    try (Browser browser = stack.signedInAs("AUDITOR")) {
+      browser.go("/audit/trail.xhtml");
+      browser.type(By.id("filter:customerId"), id);
+      browser.click(By.id("filter:apply"));
+      browser.waitForText(By.id("filter:entries"), "CUSTOMER_CREATED");
+      List<String> actions =
+          browser.all(By.cssSelector("#filter\\:entries_data tr td:nth-child(4)")).stream()
+              .map(td -> td.getText())
+              .toList();
+      assertTrue(actions.contains("CUSTOMER_CREATED"), actions.toString());
+      assertTrue(actions.contains("CUSTOMER_VIEWED"), actions.toString());
+      assertTrue(
+          browser.all(By.cssSelector("#filter\\:entries_data tr td:nth-child(5)")).stream()
+              .allMatch(td -> td.getText().equals(id)));
+
+      browser.click(By.id("chain:verify"));
+      browser.waitForText(By.id("chain-result"), "Chuỗi nguyên vẹn");
+      long checked = Long.parseLong(browser.text(By.id("chain-entries")));
+      assertTrue(
+          checked > 0
+              && checked
+                  <= stack
+                      .admin
+                      .get("/api/v1/audit/verify")
+                      .json()
+                      .getJsonNumber("entries")
+                      .longValue());
+      browser.screenshot("portal-audit");
+    }
+  }
+
+  @Test
+  void anAdminCreatesAnAccountChangesItsRolesAndLiftsALockout() {
+    try (Browser browser = stack.signedInAs("ADMIN")) {
+      browser.go("/accounts/list.xhtml");
+      browser.type(By.id("create:username"), "newcomer");
+      browser.type(By.id("create:password"), "too short");
+      browser.click(role("create:roles", "Tiếp thị"));
+      browser.click(By.id("create:save"));
+      browser.waitForText(By.id("create"), "must be 12 to 200 characters");
+      assertEquals(401, stack.admin.as("newcomer", "too short").get("/api/v1/whoami").status());
+      browser.screenshot("portal-accounts-invalid");
+
+      browser.type(By.id("create:password"), PortalStack.STAFF_PASSWORD);
+      browser.click(By.id("create:save"));
+      browser.waitForText(By.id("accounts:list"), "newcomer");
+      Api newcomer = stack.admin.as("newcomer", PortalStack.STAFF_PASSWORD);
+      assertEquals(
+          "MARKETING", newcomer.get("/api/v1/whoami").json().getJsonArray("roles").getString(0));
+
+      for (int i = 0; i < 3; i++) {
+        stack.admin.as("newcomer", "wrong password " + i).get("/api/v1/whoami");
+      }
+      assertTrue(account("newcomer").containsKey("lockedUntil"));
+      browser.go("/accounts/list.xhtml");
+      browser.click(By.id("accounts:list:" + rowOf(browser, "newcomer") + ":unlock"));
+      browser.waitForText(By.id("messages"), "newcomer");
+      assertFalse(account("newcomer").containsKey("lockedUntil"));
+
+      browser.click(By.id("accounts:list:" + rowOf(browser, "newcomer") + ":edit"));
+      browser.waitFor(By.id("edit:editing"));
+      browser.click(role("edit:selectedRoles", "Vận hành"));
+      browser.click(role("edit:selectedRoles", "Tiếp thị"));
+      browser.click(By.id("edit:save-roles"));
+      browser.waitForText(By.id("messages"), "newcomer");
+      browser.screenshot("portal-accounts");
+      assertEquals(
+          "OPERATOR", newcomer.get("/api/v1/whoami").json().getJsonArray("roles").getString(0));
+    }
+  }
+
+  private static By role(String checkboxes, String label) {
+    return By.xpath("//*[@id='" + checkboxes + "']//label[normalize-space()='" + label + "']");
+  }
+
+  private static JsonObject account(String username) {
+    return stack.admin.get("/api/v1/accounts?size=500").items().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(a -> a.getString("username").equals(username))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static int rowOf(Browser browser, String username) {
+    List<String> names =
+        browser.all(By.cssSelector("#accounts\\:list_data .username")).stream()
+            .map(e -> e.getText())
+            .toList();
+    int row = names.indexOf(username);
+    assertTrue(row >= 0, names.toString());
+    return row;
   }
 }
