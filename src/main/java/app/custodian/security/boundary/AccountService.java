@@ -8,6 +8,7 @@ import app.custodian.security.control.PasswordHasher;
 import app.custodian.security.entity.Account;
 import app.custodian.security.entity.Role;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,7 @@ public class AccountService {
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
+  @Inject Event<AccountChanged> changes;
 
   Clock clock = Clock.systemUTC();
 
@@ -78,6 +80,7 @@ public class AccountService {
     Account account = byId(id);
     account.grant(roles);
     audit.record("ACCOUNT_ROLES_CHANGED", null, "account " + id + " roles " + roles);
+    changes.fire(new AccountChanged(id));
     return AccountView.of(account);
   }
 
@@ -89,11 +92,13 @@ public class AccountService {
     }
     byId(id).changePassword(HASHER.hash(password));
     audit.record("ACCOUNT_PASSWORD_RESET", null, "account " + id);
+    changes.fire(new AccountChanged(id));
   }
 
   public void unlock(String id) {
     byId(id).unlock();
     audit.record("ACCOUNT_UNLOCKED", null, "account " + id);
+    changes.fire(new AccountChanged(id));
   }
 
   private Account byId(String id) {
