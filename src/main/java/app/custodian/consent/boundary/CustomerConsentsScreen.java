@@ -67,13 +67,17 @@ public class CustomerConsentsScreen implements Serializable {
 
   private void recorded(ConsentChangeView change) {
     if (change.applied()) {
-      messages.info(change.granted() ? "consents.granted" : "consents.withdrawn", change.purpose());
+      messages.info(change.granted() ? "consents.granted" : "consents.withdrawn", label(change));
     } else {
-      messages.error("consents.notApplied", change.purpose(), change.notAppliedReason());
+      messages.error("consents.notApplied", label(change), change.notAppliedReason());
     }
     evidence = null;
     view = null;
     detail.reload();
+  }
+
+  private String label(ConsentChangeView change) {
+    return messages.text("consents.purpose." + change.purpose());
   }
 
   private ConsentsView view() {

@@ -1,7 +1,5 @@
 package app.custodian.customer.boundary;
 
-import app.custodian.contract.boundary.ContractService;
-import app.custodian.contract.boundary.ContractView;
 import app.custodian.portal.boundary.PortalMessages;
 import app.custodian.portal.boundary.PortalSession;
 import jakarta.faces.context.FacesContext;
@@ -13,14 +11,13 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /**
- * One customer's record: the profile (read as {@code GET /customers/{id}}, audited), their
- * contracts and what was sent to them, the legal hold, the export download and erasure. Consents
- * and disclosures have screens of their own on the same page.
+ * One customer's record: the profile (read as {@code GET /customers/{id}}, audited), what was sent
+ * to them, the legal hold, the export download and erasure. Consents, contracts and disclosures
+ * have screens of their own on the same page, which take the customer's id from this one.
  */
 @Named
 @ViewScoped
@@ -30,13 +27,11 @@ public class CustomerDetailScreen implements Serializable {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject CustomerService customers;
-  @Inject ContractService contracts;
   @Inject PortalMessages messages;
   @Inject PortalSession session;
 
   private String id;
   private CustomerView customer;
-  private List<ContractView> contractList;
   private CustomerCorrespondence correspondence;
   private String holdReason;
   private String holdReasonOnFile;
@@ -52,15 +47,7 @@ public class CustomerDetailScreen implements Serializable {
   /** Shows the record again after a change made on this page. */
   public void reload() {
     load();
-    contractList = null;
     correspondence = null;
-  }
-
-  public List<ContractView> getContracts() {
-    if (contractList == null && customer != null) {
-      contractList = contracts.ofCustomer(id);
-    }
-    return contractList;
   }
 
   public CustomerCorrespondence getCorrespondence() {
