@@ -1,5 +1,6 @@
 package app.custodian.customer.boundary;
 
+import app.custodian.portal.boundary.PagedModel;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -18,7 +19,7 @@ public class CustomerListScreen implements Serializable {
   @Inject CustomerService customers;
 
   private String query;
-  private CustomerResults results;
+  private PagedModel<CustomerView> results;
 
   /** A new search starts at its first page. */
   public void search() {
@@ -30,9 +31,10 @@ public class CustomerListScreen implements Serializable {
     }
   }
 
-  public CustomerResults getResults() {
+  public PagedModel<CustomerView> getResults() {
     if (results == null) {
-      results = new CustomerResults(customers::find, query);
+      String searched = query;
+      results = new PagedModel<>(page -> customers.find(searched, page), CustomerView::id);
     }
     return results;
   }
