@@ -2,6 +2,7 @@ package app.custodian.testing;
 
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.campaign.boundary.CampaignMessageProcessor;
+import app.custodian.campaign.boundary.CampaignRendering;
 import app.custodian.campaign.boundary.CampaignMessageWriter;
 import app.custodian.campaign.boundary.CampaignMetrics;
 import app.custodian.campaign.boundary.CampaignRecipientReader;
@@ -96,6 +97,7 @@ public final class JobTestbed {
           CampaignRunStart.class,
           CampaignRecipientReader.class,
           CampaignMessageProcessor.class,
+          CampaignRendering.class,
           CampaignMessageWriter.class,
           CampaignTally.class,
           // renewal-reminders

@@ -1,5 +1,7 @@
 package app.custodian.campaign.boundary;
 
+import app.custodian.campaign.control.CampaignRules;
+import app.custodian.campaign.entity.CampaignContent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -25,4 +27,15 @@ public class CampaignInput {
 
   /** Labelled {@code [QC]} and capped per 24 hours; defaults to true for NEWSLETTER. */
   public Boolean advertising;
+
+  /**
+   * The content once its purpose, label and templates are valid; a missing name counts as empty
+   * (Bean Validation names it).
+   *
+   * @throws app.custodian.platform.control.ProblemException 400 naming every invalid field
+   */
+  public CampaignContent content() {
+    return CampaignRules.content(
+        name == null ? "" : name.strip(), purpose, advertising, subject, textBody, htmlBody);
+  }
 }
