@@ -2,10 +2,10 @@ package app.custodian.testing;
 
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.campaign.boundary.CampaignMessageProcessor;
-import app.custodian.campaign.boundary.CampaignRendering;
 import app.custodian.campaign.boundary.CampaignMessageWriter;
 import app.custodian.campaign.boundary.CampaignMetrics;
 import app.custodian.campaign.boundary.CampaignRecipientReader;
+import app.custodian.campaign.boundary.CampaignRendering;
 import app.custodian.campaign.boundary.CampaignRunStart;
 import app.custodian.campaign.boundary.CampaignTally;
 import app.custodian.campaign.boundary.ErasedDeliveries;

@@ -4,9 +4,13 @@ import app.custodian.campaign.control.CampaignRules;
 import app.custodian.campaign.entity.CampaignContent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 
 /** A new campaign as marketing writes it; bodies are Mustache templates. */
-public class CampaignInput {
+public class CampaignInput implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
   @NotBlank
   @Size(max = 200)
   public String name;
