@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The retention purge on {@code /jobs/list.xhtml}: a dry run first, showing who would go and by
@@ -19,6 +20,7 @@ import java.util.Optional;
 public class RetentionPurgeScreen implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final Set<String> ACTIVE = Set.of("STARTING", "STARTED", "STOPPING");
 
   /** One customer the dry run found due, and the rule. */
   public record Due(String customerId, String rule) implements Serializable {}
@@ -68,6 +70,13 @@ public class RetentionPurgeScreen implements Serializable {
       }
     }
     return due != null;
+  }
+
+  /** Whether this page's dry run is still going: the page polls until it is not. */
+  public boolean isWaiting() {
+    return dryRun != null
+        && !isDryRunDone()
+        && (dryRunStatus == null || ACTIVE.contains(dryRunStatus));
   }
 
   public Long getDryRun() {
