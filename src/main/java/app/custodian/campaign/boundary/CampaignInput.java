@@ -32,6 +32,55 @@ public class CampaignInput implements Serializable {
   /** Labelled {@code [QC]} and capped per 24 hours; defaults to true for NEWSLETTER. */
   public Boolean advertising;
 
+  // properties for the portal's forms (Faces binds through them)
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getPurpose() {
+    return purpose;
+  }
+
+  public void setPurpose(String purpose) {
+    this.purpose = purpose;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public void setSubject(String subject) {
+    this.subject = subject;
+  }
+
+  public String getTextBody() {
+    return textBody;
+  }
+
+  public void setTextBody(String textBody) {
+    this.textBody = textBody;
+  }
+
+  public String getHtmlBody() {
+    return htmlBody;
+  }
+
+  public void setHtmlBody(String htmlBody) {
+    this.htmlBody = htmlBody;
+  }
+
+  public Boolean getAdvertising() {
+    return advertising;
+  }
+
+  public void setAdvertising(Boolean advertising) {
+    this.advertising = advertising;
+  }
+
   /**
    * The content once its purpose, label and templates are valid; a missing name counts as empty
    * (Bean Validation names it).
