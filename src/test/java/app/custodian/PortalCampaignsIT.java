@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The campaign and job screens in a real browser: marketing writes a campaign with a live preview,
@@ -85,7 +86,8 @@ class PortalCampaignsIT {
       b.click(By.id("campaign:send"));
       b.click(By.id("campaign:confirm-yes"));
       b.waitForText(By.id("status"), "SENDING");
-      b.waitForText(By.id("stat-sent"), "1", SENDING);
+      new WebDriverWait(b.driver(), SENDING)
+          .until(d -> !d.findElement(By.id("stat-sent")).getText().equals("0"));
       b.screenshot("campaigns-detail-sending");
       b.waitForText(By.id("status"), "SENT", SENDING);
       assertFalse(b.text(By.id("status")).contains("SENDING"));
