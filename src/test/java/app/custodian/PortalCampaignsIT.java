@@ -17,11 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -71,10 +75,15 @@ class PortalCampaignsIT {
       b.type(
           By.id("create:htmlBody"),
           "<p>Xin chào {{fullName}}</p><p><a href=\"{{unsubscribeUrl}}\">Hủy đăng ký</a></p>");
-      b.waitForText(By.id("preview-text"), "Xin chào Nguyễn Văn A");
-      String preview = b.text(By.id("preview-text"));
-      assertTrue(preview.contains("/unsubscribe?t="), preview);
-      assertTrue(b.text(By.id("preview-subject")).startsWith("[QC] " + subject));
+      // the preview is re-rendered by each (delayed) keyup: read it until it settles
+      until(
+          b,
+          d ->
+              d.findElement(By.id("preview-text")).getText().contains("Xin chào Nguyễn Văn A")
+                  && d.findElement(By.id("preview-text")).getText().contains("/unsubscribe?t=")
+                  && d.findElement(By.id("preview-subject")).getText().startsWith("[QC] " + subject)
+                  && d.findElement(By.id("preview-html")).isDisplayed());
+      b.settle();
       b.screenshot("campaigns-list-create-preview");
 
       b.click(By.id("create:create-campaign"));
@@ -86,8 +95,7 @@ class PortalCampaignsIT {
       b.click(By.id("campaign:send"));
       b.click(By.id("campaign:confirm-yes"));
       b.waitForText(By.id("status"), "SENDING");
-      new WebDriverWait(b.driver(), SENDING)
-          .until(d -> !d.findElement(By.id("stat-sent")).getText().equals("0"));
+      until(b, d -> !d.findElement(By.id("stat-sent")).getText().equals("0"));
       b.screenshot("campaigns-detail-sending");
       b.waitForText(By.id("status"), "SENT", SENDING);
       assertFalse(b.text(By.id("status")).contains("SENDING"));
@@ -133,6 +141,14 @@ class PortalCampaignsIT {
   }
 
   // --- helpers
+
+  /** Waits for the condition, reading again when an Ajax update replaced an element meanwhile. */
+  static void until(Browser b, Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(b.driver(), SENDING)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(condition);
+  }
 
   /** A customer, opted in to NEWSLETTER or not; answers the email address. */
   static String customer(boolean optedIn) {
