@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -106,6 +107,18 @@ public final class Browser implements AutoCloseable {
   public void waitForText(By locator, String text, Duration timeout) {
     new WebDriverWait(driver, timeout)
         .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
+  /** Waits until the condition holds, reading again when an Ajax update replaced the elements. */
+  public void waitUntil(java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> condition.getAsBoolean());
+  }
+
+  /** The texts of the elements found, read at one moment. */
+  public List<String> texts(By locator) {
+    return driver.findElements(locator).stream().map(WebElement::getText).toList();
   }
 
   /** Waits until PrimeFaces has no Ajax request in flight. */

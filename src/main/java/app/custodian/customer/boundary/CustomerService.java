@@ -134,6 +134,16 @@ public class CustomerService {
         privacyRequests.requestsOf(customer.id()));
   }
 
+  /** The messages sent to the customer, as their export lists them; a staff read, audited. */
+  public CustomerCorrespondence correspondence(String id) {
+    Customer customer = load(id);
+    audit.record("CUSTOMER_MESSAGES_READ", customer.id(), null);
+    return new CustomerCorrespondence(
+        campaigns.messagesTo(customer.id()),
+        reminders.remindersTo(customer.id()),
+        notices.noticesTo(customer.id()));
+  }
+
   public CustomerView placeLegalHold(String id, String reason) {
     Customer customer = load(id);
     customer.placeLegalHold(reason, clock.instant());

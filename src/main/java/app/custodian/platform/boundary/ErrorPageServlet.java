@@ -21,6 +21,9 @@ public class ErrorPageServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : response.getStatus();
+    if (request.getParameter("expired") != null) {
+      status = 400; // a portal form whose view state is unknown: expired, or posted from elsewhere
+    }
     response.setStatus(status);
     if (wantsPage(request)) {
       page(status, request.getContextPath(), response);
@@ -33,6 +36,9 @@ public class ErrorPageServlet extends HttpServlet {
   }
 
   private static boolean wantsPage(HttpServletRequest request) {
+    if (request.getParameter("expired") != null) {
+      return true;
+    }
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String accept = request.getHeader("Accept");
     String api = request.getContextPath() + "/api/";
@@ -45,6 +51,9 @@ public class ErrorPageServlet extends HttpServlet {
       throws IOException {
     String text =
         switch (status) {
+          case 400 ->
+              "Trang này đã hết hạn, hoặc biểu mẫu không được gửi từ trang này. Hãy mở lại trang."
+                  + " · This page has expired, or the form was not sent from it. Open it again.";
           case 403 -> "Bạn không có quyền mở trang này. · Your roles do not open this page.";
           case 404 -> "Không có trang này. · There is no such page.";
           default -> "Đã xảy ra lỗi. · Something went wrong.";

@@ -7,6 +7,7 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIForm;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -91,9 +92,24 @@ public class PortalMessages {
     }
   }
 
+  /** The field in the form just submitted, else anywhere: two forms of a page may share a name. */
   private static Optional<String> fieldClientId(String field) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    return Optional.ofNullable(find(faces.getViewRoot(), field)).map(c -> c.getClientId(faces));
+    UIComponent submitted = submittedForm(faces.getViewRoot());
+    UIComponent found = submitted == null ? null : find(submitted, field);
+    return Optional.ofNullable(found != null ? found : find(faces.getViewRoot(), field))
+        .map(c -> c.getClientId(faces));
+  }
+
+  private static UIComponent submittedForm(UIComponent parent) {
+    for (UIComponent child : parent.getChildren()) {
+      UIComponent found =
+          child instanceof UIForm form && form.isSubmitted() ? form : submittedForm(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private static UIComponent find(UIComponent parent, String id) {

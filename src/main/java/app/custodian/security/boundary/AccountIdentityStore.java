@@ -2,6 +2,8 @@ package app.custodian.security.boundary;
 
 import app.custodian.security.control.RecentLogins;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -42,5 +44,10 @@ public class AccountIdentityStore implements IdentityStore {
     }
     recent.remember(username, password, roles);
     return new CredentialValidationResult(username, roles);
+  }
+
+  /** Roles, password or lock changed: credentials remembered a moment ago may no longer hold. */
+  void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
+    recent.clear();
   }
 }

@@ -8,12 +8,14 @@ import app.custodian.security.control.PasswordHasher;
 import app.custodian.security.entity.Account;
 import app.custodian.security.entity.Role;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Staff accounts: creation and password checks. */
 @Stateless
@@ -23,6 +25,7 @@ public class AccountService {
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
+  @Inject Event<AccountChanged> changes;
 
   Clock clock = Clock.systemUTC();
 
@@ -67,6 +70,48 @@ public class AccountService {
     }
     account.recordSuccessfulLogin();
     return Optional.of(account.roles());
+  }
+
+  /** Replaces the account's roles; they apply from its next sign-in. */
+  public AccountView grant(String id, Set<Role> roles) {
+    if (roles.isEmpty()) {
+      throw ProblemException.invalid("roles", "must name at least one role");
+    }
+    Account account = byId(id);
+    account.grant(roles);
+    audit.record("ACCOUNT_ROLES_CHANGED", null, "account " + id + " roles " + roles);
+    changes.fire(new AccountChanged(id));
+    return AccountView.of(account);
+  }
+
+  /** Sets a new password (an admin's reset), which also lifts a lockout. */
+  public void resetPassword(String id, char[] password) {
+    if (password.length < AccountInput.PASSWORD_MIN
+        || password.length > AccountInput.PASSWORD_MAX) {
+      throw ProblemException.invalid("password", AccountInput.PASSWORD_RULE);
+    }
+    byId(id).changePassword(HASHER.hash(password));
+    audit.record("ACCOUNT_PASSWORD_RESET", null, "account " + id);
+    changes.fire(new AccountChanged(id));
+  }
+
+  public void unlock(String id) {
+    byId(id).unlock();
+    audit.record("ACCOUNT_UNLOCKED", null, "account " + id);
+    changes.fire(new AccountChanged(id));
+  }
+
+  private Account byId(String id) {
+    Account account = id == null ? null : em.find(Account.class, id);
+    if (account == null) {
+      throw ProblemException.notFound("Account " + id);
+    }
+    return account;
+  }
+
+  /** The roles of an existing account, by name, whether or not it is locked. */
+  public Optional<Set<String>> roleNames(String username) {
+    return find(username).map(a -> a.roles().stream().map(Enum::name).collect(Collectors.toSet()));
   }
 
   /** The language the portal speaks to this account; Vietnamese unless they chose English. */

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 /** A staff account as the API shows it: never the password hash. */
-public record AccountView(String id, String username, List<String> roles, Instant createdAt) {
+public record AccountView(
+    String id, String username, List<String> roles, Instant createdAt, Instant lockedUntil) {
 
   static AccountView of(Account account) {
     return new AccountView(
         account.id(),
         account.username(),
         account.roles().stream().map(Enum::name).sorted().toList(),
-        account.createdAt());
+        account.createdAt(),
+        account.lockedUntil());
   }
 }

@@ -16,6 +16,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,10 +32,11 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   public static final String LOGIN_PAGE = "/login.xhtml";
   private static final String SESSION_LOGIN = StaffAuthentication.class.getName();
 
-  /** Who signed in to this portal session, with the roles they had then. */
-  public record PortalLogin(String username, Set<String> roles) implements Serializable {}
+  /** Who signed in to this portal session. */
+  record PortalLogin(String username) implements Serializable {}
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject AccountService accounts;
 
   @Inject
   @ConfigProperty(name = "custodian.portal.session.timeout", defaultValue = "PT30M")
@@ -68,7 +70,12 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     }
     var session = request.getSession(false);
     if (session != null && session.getAttribute(SESSION_LOGIN) instanceof PortalLogin login) {
-      return context.notifyContainerAboutLogin(login.username(), login.roles());
+      // Roles are read on every page, so a change by an admin applies at once.
+      Optional<Set<String>> roles = accounts.roleNames(login.username());
+      if (roles.isPresent()) {
+        return context.notifyContainerAboutLogin(login.username(), roles.get());
+      }
+      session.invalidate();
     }
     if (context.isProtected()) {
       return toLoginPage(request, context);
@@ -85,7 +92,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     if (request.getSession(false) != null) {
       request.changeSessionId(); // no session fixation
     }
-    var login = new PortalLogin(result.getCallerPrincipal().getName(), result.getCallerGroups());
+    var login = new PortalLogin(result.getCallerPrincipal().getName());
     var session = request.getSession(true);
     session.setAttribute(SESSION_LOGIN, login);
     session.setMaxInactiveInterval((int) Duration.parse(sessionTimeout).toSeconds());

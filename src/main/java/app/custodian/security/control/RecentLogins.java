@@ -53,6 +53,11 @@ public class RecentLogins<T> {
     entries.put(key(username, password), new Entry<>(value, clock.instant().plus(lifetime)));
   }
 
+  /** Forgets everything, so a change to any account applies to its very next request. */
+  public void clear() {
+    entries.clear();
+  }
+
   private String key(String username, char[] password) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");

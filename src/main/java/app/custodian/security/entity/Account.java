@@ -61,6 +61,23 @@ public class Account {
     this.createdAt = now;
   }
 
+  public void grant(Set<Role> newRoles) {
+    if (newRoles.isEmpty()) {
+      throw new IllegalArgumentException("An account needs at least one role");
+    }
+    roles = EnumSet.copyOf(newRoles);
+  }
+
+  public void changePassword(String newHash) {
+    passwordHash = Objects.requireNonNull(newHash);
+    unlock();
+  }
+
+  public void unlock() {
+    failedLogins = 0;
+    lockedUntil = null;
+  }
+
   public void speak(String language) {
     if (!LANGUAGES.contains(language)) {
       throw new IllegalArgumentException("The portal speaks vi or en, not " + language);
@@ -85,8 +102,7 @@ public class Account {
   }
 
   public void recordSuccessfulLogin() {
-    failedLogins = 0;
-    lockedUntil = null;
+    unlock();
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -70,4 +70,29 @@ class AccountTest {
     assertEquals("ADMIN,AUDITOR", column);
     assertEquals(EnumSet.of(Role.ADMIN, Role.AUDITOR), converter.convertToEntityAttribute(column));
   }
+
+  @Test
+  void aNewPasswordLiftsTheLockAndRolesCanBeReplacedButNotEmptied() {
+    Account account = account();
+    for (int i = 0; i < 5; i++) {
+      account.recordFailedLogin(now);
+    }
+    assertTrue(account.lockedAt(now));
+    account.changePassword("new hash");
+    assertFalse(account.lockedAt(now));
+    assertEquals("new hash", account.passwordHash());
+
+    account.grant(EnumSet.of(Role.AUDITOR, Role.MARKETING));
+    assertEquals(EnumSet.of(Role.AUDITOR, Role.MARKETING), account.roles());
+    assertThrows(IllegalArgumentException.class, () -> account.grant(Set.of()));
+  }
+
+  @Test
+  void thePortalSpeaksVietnameseUnlessEnglishIsChosen() {
+    Account account = account();
+    assertEquals("vi", account.language());
+    account.speak("en");
+    assertEquals("en", account.language());
+    assertThrows(IllegalArgumentException.class, () -> account.speak("fr"));
+  }
 }

@@ -1,0 +1,126 @@
+package app.custodian.customer.boundary;
+
+import app.custodian.portal.boundary.PortalMessages;
+import app.custodian.portal.boundary.PortalSession;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
+
+/**
+ * One customer's record: the profile (read as {@code GET /customers/{id}}, audited), what was sent
+ * to them, the legal hold, the export download and erasure. Consents, contracts and disclosures
+ * have screens of their own on the same page, which take the customer's id from this one.
+ */
+@Named
+@ViewScoped
+public class CustomerDetailScreen implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Inject CustomerService customers;
+  @Inject PortalMessages messages;
+  @Inject PortalSession session;
+
+  private String id;
+  private CustomerView customer;
+  private CustomerCorrespondence correspondence;
+  private String holdReason;
+  private String holdReasonOnFile;
+
+  public void load() {
+    customer = messages.attempt(() -> customers.read(id)).orElse(null);
+    holdReasonOnFile =
+        customer != null && customer.legalHold()
+            ? customers.legalHoldReason(id).orElse(null)
+            : null;
+  }
+
+  /** Shows the record again after a change made on this page. */
+  public void reload() {
+    load();
+    correspondence = null;
+  }
+
+  public CustomerCorrespondence getCorrespondence() {
+    if (correspondence == null && customer != null) {
+      correspondence = customers.correspondence(id);
+    }
+    return correspondence;
+  }
+
+  /** The same JSON document as {@code GET /customers/{id}/export}, audited as an export. */
+  public StreamedContent getExport() {
+    return DefaultStreamedContent.builder()
+        .name("customer-" + customer.id() + ".json")
+        .contentType("application/json")
+        .stream(
+            () ->
+                new ByteArrayInputStream(
+                    JSONB.toJson(customers.export(id)).getBytes(StandardCharsets.UTF_8)))
+        .build();
+  }
+
+  /** ADMIN only, as {@code PUT /customers/{id}/legal-hold}. */
+  public void placeHold() {
+    LegalHoldInput hold = new LegalHoldInput();
+    hold.reason = holdReason;
+    if (session.isAdmin()
+        && messages.valid(hold)
+        && messages.attempt(() -> customers.placeLegalHold(id, hold.reason.strip())).isPresent()) {
+      holdReason = null;
+      messages.info("customers.hold.placed");
+      reload();
+    }
+  }
+
+  public void releaseHold() {
+    if (session.isAdmin() && messages.attempt(() -> customers.releaseLegalHold(id))) {
+      messages.info("customers.hold.released");
+      reload();
+    }
+  }
+
+  /** Erases now, as {@code DELETE /customers/{id}}; a legal hold's refusal stays on the page. */
+  public String erase() {
+    if (!messages.attempt(() -> customers.erase(id))) {
+      return null;
+    }
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    messages.info("customers.erased");
+    return "/customers/list?faces-redirect=true";
+  }
+
+  /** Why the customer is held; read with the record, which is audited. */
+  public String getHoldReasonOnFile() {
+    return holdReasonOnFile;
+  }
+
+  public CustomerView getCustomer() {
+    return customer;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getHoldReason() {
+    return holdReason;
+  }
+
+  public void setHoldReason(String holdReason) {
+    this.holdReason = holdReason;
+  }
+}

@@ -1,0 +1,308 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.testing.Api.Reply;
+import app.custodian.testing.Browser;
+import app.custodian.testing.PortalStack;
+import app.custodian.testing.Resources;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The customer screens in a real browser, as an operator: create (and be refused a bad email),
+ * search without accents, consents, rectification, disclosures, the export and erasure; and that
+ * marketing staff see none of it.
+ */
+class PortalCustomersIT {
+
+  @TempDir static Path dataDir;
+  @TempDir static Path downloads;
+  static PortalStack stack;
+
+  /** The browser of the running test, closed after it; a failed test's page is kept. */
+  static Browser current;
+
+  @RegisterExtension
+  static final TestExecutionExceptionHandler PAGE_ON_FAILURE =
+      (context, cause) -> {
+        if (current != null) {
+          current.screenshot("customers-failed-" + context.getRequiredTestMethod().getName());
+          Files.writeString(
+              Browser.SCREENSHOTS.resolve(
+                  "customers-failed-" + context.getRequiredTestMethod().getName() + ".html"),
+              current.pageSource());
+        }
+        throw cause;
+      };
+
+  static Browser signedInAs(String role) {
+    current = stack.signedInAs(role);
+    return current;
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    Resources.closeAll(current);
+    current = null;
+  }
+
+  @BeforeAll
+  static void start() {
+    stack = PortalStack.start(dataDir, Map.of());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Resources.closeAll(stack);
+  }
+
+  @Test
+  void anOperatorCreatesACustomerAfterABadEmailIsRefused() {
+    String unique = unique();
+    Browser b = signedInAs("OPERATOR");
+    b.go("/customers/list.xhtml");
+    b.click(By.id("search:new"));
+    b.type(By.id("customer:fullName"), "Lê Thị Hoa " + unique);
+    b.type(By.id("customer:email"), "hoa-" + unique);
+    b.type(By.id("customer:phone"), "0912 345 678");
+    b.click(By.id("customer:save"));
+    b.settle();
+    b.waitForText(By.id("customer"), "must be an email address");
+    b.screenshot("customers-edit-error");
+    assertEquals(0, search(unique).getJsonNumber("total").longValue());
+
+    b.type(By.id("customer:email"), "hoa-" + unique + "@example.vn");
+    b.click(By.id("customer:save"));
+    b.waitFor(By.id("profile-email"));
+    assertEquals("/customers/detail.xhtml", b.currentPath());
+    b.waitForText(By.id("messages"), "Đã lưu.");
+    JsonArray found = search("hoa-" + unique + "@example.vn").getJsonArray("items");
+    assertEquals(1, found.size());
+    assertEquals("+84912345678", found.getJsonObject(0).getString("phone"));
+    assertEquals("vi", found.getJsonObject(0).getString("locale"));
+  }
+
+  @Test
+  void anUnaccentedSearchFindsTheAccentedName() {
+    String email = "tim-" + unique() + "@example.vn";
+    String id = createCustomer("Nguyễn Văn Tìm", email);
+    Browser b = signedInAs("OPERATOR");
+    b.go("/customers/list.xhtml");
+    b.type(By.id("search:q"), "nguyen van");
+    b.click(By.id("search:go"));
+    b.settle();
+    b.waitForText(By.id("results:customers"), email);
+    b.screenshot("customers-list");
+    b.click(By.xpath("//tr[td[normalize-space()='" + email + "']]//a[@class='customer-link']"));
+    b.waitForText(By.id("profile-email"), email);
+    assertTrue(b.driver().getCurrentUrl().endsWith("id=" + id), b.driver().getCurrentUrl());
+  }
+
+  @Test
+  void anOperatorLooksAfterACustomerRecordAndErasesIt() throws Exception {
+    String email = "an-" + unique() + "@example.vn";
+    String id = createCustomer("Trần Văn An", email);
+    Browser b = signedInAs("OPERATOR");
+    b.go("/customers/detail.xhtml?id=" + id);
+    b.waitForText(By.id("profile-email"), email);
+    assertTrue(audited(id, "CUSTOMER_READ"), "the detail is a read of the record");
+
+    b.type(By.id("consents:evidence"), "phiếu đăng ký số 7");
+    b.click(By.cssSelector(".grant-NEWSLETTER"));
+    b.settle();
+    b.waitFor(By.cssSelector(".withdraw-NEWSLETTER"));
+    JsonObject consents = stack.admin.get("/api/v1/customers/" + id + "/consents").json();
+    assertTrue(consents.getJsonObject("current").getJsonObject("NEWSLETTER").getBoolean("granted"));
+    JsonObject event = consents.getJsonArray("history").getJsonObject(0);
+    assertEquals("portal", event.getString("source"));
+    assertEquals("operator", event.getString("actor"));
+    assertEquals("phiếu đăng ký số 7", event.getString("evidence"));
+    b.driver().manage().window().setSize(new Dimension(1366, 2600));
+    ((ChromeDriver) b.driver()).executeScript("window.scrollTo(0, 0)");
+    b.screenshot("customers-detail");
+    b.driver().manage().window().setSize(new Dimension(1366, 900));
+
+    b.click(By.id("profile:edit"));
+    b.type(By.id("customer:jobTitle"), "Kỹ sư phần mềm");
+    b.click(By.id("customer:save"));
+    b.waitForText(By.id("profile-jobTitle"), "Kỹ sư phần mềm");
+    JsonObject rectified = stack.admin.get("/api/v1/customers/" + id).json();
+    assertEquals("Kỹ sư phần mềm", rectified.getString("jobTitle"));
+    assertEquals(email, rectified.getString("email"));
+    assertTrue(audited(id, "CUSTOMER_RECTIFIED"));
+
+    recordSharingDisclosure(b);
+    b.waitForText(By.id("messages"), "THIRD_PARTY_SHARING");
+    assertEquals(0, disclosures(id).size(), "refused without the sharing consent");
+    b.click(By.cssSelector(".grant-THIRD_PARTY_SHARING"));
+    b.settle();
+    b.waitFor(By.cssSelector(".withdraw-THIRD_PARTY_SHARING"));
+    recordSharingDisclosure(b);
+    b.waitForText(By.id("disclosures:log"), "Công ty Đối Tác");
+    JsonArray disclosures = disclosures(id);
+    assertEquals(1, disclosures.size());
+    assertEquals("CONSENT", disclosures.getJsonObject(0).getString("legalBasis"));
+    assertEquals(
+        "[\"FULL_NAME\",\"EMAIL\"]", disclosures.getJsonObject(0).get("dataCategories").toString());
+
+    b.type(By.id("contracts:reference"), "HĐ-2026-77");
+    b.type(By.id("contracts:service"), "Bảo hiểm xe");
+    b.click(By.id("contracts:create"));
+    b.settle();
+    b.waitForText(By.id("contracts"), "must not be null");
+    assertEquals(0, stack.admin.get("/api/v1/customers/" + id + "/contracts").array().size());
+    setDate(b, "contracts:startsOn_input", "01/01/2026");
+    setDate(b, "contracts:endsOn_input", "31/12/2026");
+    b.click(By.id("contracts:create"));
+    b.settle();
+    b.waitForText(By.id("contracts:list"), "HĐ-2026-77");
+    JsonArray contracts = stack.admin.get("/api/v1/customers/" + id + "/contracts").array();
+    assertEquals("2026-12-31", contracts.getJsonObject(0).getString("endsOn"));
+
+    JsonObject export = download(b, "customer-" + id + ".json");
+    assertEquals(email, export.getJsonObject("profile").getString("email"));
+    assertEquals(2, export.getJsonArray("consentHistory").size());
+    assertEquals(1, export.getJsonArray("disclosures").size());
+    assertEquals(1, export.getJsonArray("contracts").size());
+    assertTrue(audited(id, "CUSTOMER_EXPORTED"));
+
+    b.click(By.id("profile:erase"));
+    b.waitForText(By.cssSelector(".ui-confirm-dialog"), "danh sách chặn gửi");
+    b.click(By.id("confirm-yes"));
+    b.waitForText(By.id("messages"), "Đã xóa dữ liệu của khách hàng.");
+    assertEquals("/customers/list.xhtml", b.currentPath());
+    assertEquals(404, stack.admin.get("/api/v1/customers/" + id).status());
+  }
+
+  @Test
+  void anAdminPlacesALegalHoldThatRefusesErasure() {
+    String id = createCustomer("Phạm Thị Giữ", "giu-" + unique() + "@example.vn");
+    Browser b = signedInAs("ADMIN");
+    b.go("/customers/detail.xhtml?id=" + id);
+    b.type(By.id("hold:reason"), "Vụ kiện 12/2026");
+    b.click(By.id("hold:place-hold"));
+    b.settle();
+    b.waitForText(By.id("hold-state"), "Vụ kiện 12/2026");
+    assertTrue(stack.admin.get("/api/v1/customers/" + id).json().getBoolean("legalHold"));
+
+    b.click(By.id("profile:erase"));
+    b.click(By.id("confirm-yes"));
+    b.settle();
+    b.waitForText(By.id("messages"), "Vụ kiện 12/2026");
+    assertEquals(200, stack.admin.get("/api/v1/customers/" + id).status());
+
+    b.click(By.id("hold:release-hold"));
+    b.click(By.id("confirm-yes"));
+    b.settle();
+    b.waitFor(By.id("hold:reason"));
+    assertFalse(stack.admin.get("/api/v1/customers/" + id).json().getBoolean("legalHold"));
+  }
+
+  @Test
+  void marketingStaffGetTheForbiddenPageAndNoPersonalData() {
+    String email = "kin-" + unique() + "@example.vn";
+    String id = createCustomer("Đỗ Bí Mật", email);
+    Browser b = signedInAs("MARKETING");
+    for (String page : new String[] {"/customers/list.xhtml", "/customers/detail.xhtml?id=" + id}) {
+      b.go(page);
+      b.waitFor(By.id("error-text"));
+      String source = b.pageSource();
+      assertTrue(source.contains("403"), source);
+      assertFalse(source.contains(email) || source.contains("Bí Mật"), source);
+    }
+    b.screenshot("customers-forbidden-marketing");
+  }
+
+  private static void recordSharingDisclosure(Browser b) {
+    b.type(By.id("disclosures:recipient"), "Công ty Đối Tác");
+    ((ChromeDriver) b.driver()).executeScript("PF('legalBasisMenu').selectValue('CONSENT')");
+    ensureChecked(b, 0);
+    ensureChecked(b, 1);
+    b.type(By.id("disclosures:reference"), "HĐ-2026-01");
+    b.click(By.id("disclosures:record"));
+    b.settle();
+  }
+
+  /** Fills a date picker's field as typing would, without its calendar popping up in the way. */
+  private static void setDate(Browser b, String inputId, String date) {
+    ((ChromeDriver) b.driver())
+        .executeScript("document.getElementById(arguments[0]).value = arguments[1]", inputId, date);
+  }
+
+  private static void ensureChecked(Browser b, int index) {
+    String id = "disclosures:dataCategories:" + index;
+    if (!b.driver().findElement(By.id(id)).isSelected()) {
+      b.click(By.cssSelector("label[for='" + id + "']"));
+    }
+  }
+
+  private static JsonObject download(Browser b, String name) throws Exception {
+    ((ChromeDriver) b.driver())
+        .executeCdpCommand(
+            "Browser.setDownloadBehavior",
+            Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+    b.click(By.id("profile:export"));
+    Path file = downloads.resolve(name);
+    new WebDriverWait(b.driver(), Duration.ofSeconds(20)).until(d -> Files.isRegularFile(file));
+    return Json.createReader(new StringReader(Files.readString(file))).readObject();
+  }
+
+  private static String createCustomer(String name, String email) {
+    Reply created =
+        stack.admin.post(
+            "/api/v1/customers",
+            Json.createObjectBuilder()
+                .add("fullName", name)
+                .add("email", email)
+                .build()
+                .toString());
+    assertEquals(201, created.status(), created.toString());
+    return created.json().getString("id");
+  }
+
+  private static JsonObject search(String q) {
+    return stack
+        .admin
+        .get("/api/v1/customers?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+        .json();
+  }
+
+  private static JsonArray disclosures(String id) {
+    return stack.admin.get("/api/v1/customers/" + id + "/disclosures").items();
+  }
+
+  private static boolean audited(String customerId, String action) {
+    return !stack
+        .admin
+        .get("/api/v1/audit?customerId=" + customerId + "&action=" + action + "&actor=operator")
+        .items()
+        .isEmpty();
+  }
+
+  private static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}

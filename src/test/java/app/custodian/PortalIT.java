@@ -1,0 +1,295 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.testing.Api;
+import app.custodian.testing.Browser;
+import app.custodian.testing.PortalStack;
+import app.custodian.testing.Resources;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The portal in headless Chromium: its door (form login per role, lockout, sign-out, languages,
+ * CSRF, the API kept apart), the audit trail and the accounts.
+ */
+class PortalIT {
+
+  @TempDir static Path dataDir;
+  static PortalStack stack;
+
+  @BeforeAll
+  static void start() {
+    stack = PortalStack.start(dataDir, Map.of("CUSTODIAN_PORTAL_SESSION_TIMEOUT", "PT6S"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Resources.closeAll(stack);
+  }
+
+  @Test
+  void eachRoleSeesOnlyItsScreens() {
+    Map<String, List<String>> screens =
+        Map.of(
+            "ADMIN",
+            List.of(
+                "customers",
+                "requests",
+                "campaigns",
+                "jobs",
+                "policies",
+                "incidents",
+                "audit",
+                "accounts"),
+            "OPERATOR",
+            List.of("customers", "requests"),
+            "MARKETING",
+            List.of("campaigns"),
+            "AUDITOR",
+            List.of("audit"));
+    screens.forEach(
+        (role, expected) -> {
+          try (Browser browser = stack.signedInAs(role)) {
+            List<String> shown =
+                browser.all(By.cssSelector("header nav a")).stream()
+                    .map(a -> a.getAttribute("id").replace("nav-", ""))
+                    .sorted()
+                    .toList();
+            assertEquals(expected.stream().sorted().toList(), shown, role);
+            assertTrue(browser.text(By.id("signed-in-as")).contains(role));
+            browser.screenshot("portal-dashboard-" + role.toLowerCase());
+          }
+        });
+  }
+
+  @Test
+  void theRootAsksForALoginAndAWrongPasswordIsRefusedInTheSameWordsAsALockedAccount() {
+    stack.admin.newAccount("locked-out", PortalStack.STAFF_PASSWORD, "OPERATOR");
+    try (Browser browser = stack.browser()) {
+      browser.go("/");
+      browser.waitFor(By.id("login:username"));
+      assertEquals("/login.xhtml", browser.currentPath());
+      assertEquals("vi", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
+      browser.screenshot("portal-login");
+
+      String refused = null;
+      for (int attempt = 0; attempt < 8; attempt++) {
+        refused = failToSignIn(browser, "locked-out", "wrong password " + attempt);
+      }
+      browser.screenshot("portal-login-refused");
+      // Eight failures lock the account for a while: the right password is refused, same words.
+      assertEquals(refused, failToSignIn(browser, "locked-out", PortalStack.STAFF_PASSWORD));
+      assertEquals(
+          401,
+          stack.admin.as("locked-out", PortalStack.STAFF_PASSWORD).get("/api/v1/whoami").status());
+    }
+  }
+
+  private static String failToSignIn(Browser browser, String username, String password) {
+    browser.go("/login.xhtml");
+    browser.type(By.id("login:username"), username);
+    browser.type(By.id("login:password"), password);
+    browser.click(By.id("login:sign-in"));
+    String message = browser.text(By.cssSelector("#login\\:messages .ui-messages-error"));
+    assertEquals("/login.xhtml", browser.currentPath());
+    assertTrue(browser.all(By.id("signed-in-as")).isEmpty());
+    return message;
+  }
+
+  @Test
+  void marketingGetsNoCustomerScreenAndThePortalSessionOpensNoApi() throws Exception {
+    String id =
+        stack
+            .admin
+            .post(
+                "/api/v1/customers", "{\"fullName\":\"Trần Thị Bảo\",\"email\":\"bao@example.vn\"}")
+            .json()
+            .getString("id");
+    try (Browser browser = stack.signedInAs("MARKETING")) {
+      browser.go("/customers/detail.xhtml?id=" + id);
+      assertTrue(browser.text(By.id("error-text")).contains("Your roles do not open this page"));
+      assertFalse(browser.pageSource().contains("Trần Thị Bảo"));
+      assertFalse(browser.pageSource().contains("bao@example.vn"));
+      browser.screenshot("portal-marketing-forbidden");
+
+      String cookie =
+          "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+      HttpResponse<String> api =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(stack.custodian.baseUri().resolve("/api/v1/whoami"))
+                      .header("Cookie", cookie)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, api.statusCode());
+    }
+  }
+
+  @Test
+  void theLanguageIsRememberedPerAccountAndSigningOutEndsTheSession() {
+    try (Browser browser = stack.signedInAs("AUDITOR")) {
+      assertEquals("Đăng xuất", browser.waitFor(By.id("session:sign-out")).getAttribute("value"));
+      browser.click(By.id("session:lang-en"));
+      browser.waitForText(By.tagName("h1"), "Overview");
+      browser.signOut();
+      browser.go("/index.xhtml");
+      assertEquals("/login.xhtml", browser.currentPath());
+
+      browser.signIn("auditor", PortalStack.STAFF_PASSWORD);
+      assertEquals("Sign out", browser.waitFor(By.id("session:sign-out")).getAttribute("value"));
+      browser.click(By.id("session:lang-vi"));
+      browser.waitForText(By.tagName("h1"), "Tổng quan");
+    }
+  }
+
+  @Test
+  void aSessionEndsAfterItsIdleTimeout() throws Exception {
+    try (Browser browser = stack.signedInAs("OPERATOR")) {
+      Thread.sleep(8_000); // CUSTODIAN_PORTAL_SESSION_TIMEOUT is PT6S here
+      browser.go("/index.xhtml");
+      browser.waitFor(By.id("login:username"));
+      assertEquals("/login.xhtml", browser.currentPath());
+    }
+  }
+
+  @Test
+  void aFormPostedFromAnotherPageIsRefused() throws Exception {
+    try (Browser browser = stack.signedInAs("OPERATOR")) {
+      String cookie =
+          "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+      // A forged sign-out carries the session cookie but not the page's view state.
+      HttpResponse<String> forged =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(stack.custodian.baseUri().resolve("/index.xhtml"))
+                      .header("Cookie", cookie)
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "session=session&session%3Asign-out=x"
+                                  + "&jakarta.faces.ViewState=1%3A2"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertTrue(
+          forged.statusCode() == 400
+              || forged.headers().firstValue("Location").orElse("").contains("/error-page?expired"),
+          forged.statusCode() + " " + forged.headers().map());
+      browser.go("/index.xhtml");
+      assertEquals("operator (OPERATOR)", browser.text(By.id("signed-in-as")));
+    }
+  }
+
+  @Test
+  void anAuditorFiltersTheTrailByCustomerAndVerifiesTheChain() {
+    String id =
+        stack
+            .admin
+            .post(
+                "/api/v1/customers",
+                "{\"fullName\":\"Lê Văn Cường\",\"email\":\"cuong@example.vn\"}")
+            .json()
+            .getString("id");
+    stack.admin.get("/api/v1/customers/" + id);
+    try (Browser browser = stack.signedInAs("AUDITOR")) {
+      browser.go("/audit/trail.xhtml");
+      browser.type(By.id("filter:customerId"), id);
+      browser.click(By.id("filter:apply"));
+      By customerCells = By.cssSelector("#filter\\:entries_data tr td:nth-child(5)");
+      browser.waitUntil(() -> browser.texts(customerCells).stream().allMatch(id::equals));
+      List<String> actions =
+          browser.texts(By.cssSelector("#filter\\:entries_data tr td:nth-child(4)"));
+      assertTrue(actions.contains("CUSTOMER_CREATED"), actions.toString());
+      assertTrue(actions.contains("CUSTOMER_READ"), actions.toString());
+
+      browser.click(By.id("chain:verify"));
+      browser.waitForText(By.id("chain-result"), "Chuỗi nguyên vẹn");
+      long checked = Long.parseLong(browser.text(By.id("chain-entries")));
+      assertTrue(
+          checked > 0
+              && checked
+                  <= stack
+                      .admin
+                      .get("/api/v1/audit/verify")
+                      .json()
+                      .getJsonNumber("entries")
+                      .longValue());
+      browser.screenshot("portal-audit");
+    }
+  }
+
+  @Test
+  void anAdminCreatesAnAccountChangesItsRolesAndLiftsALockout() {
+    try (Browser browser = stack.signedInAs("ADMIN")) {
+      browser.go("/accounts/list.xhtml");
+      browser.type(By.id("create:username"), "newcomer");
+      browser.type(By.id("create:password"), "too short");
+      browser.click(role("create:roles", "Tiếp thị"));
+      browser.click(By.id("create:save"));
+      browser.waitForText(By.id("create"), "must be 12 to 200 characters");
+      assertEquals(401, stack.admin.as("newcomer", "too short").get("/api/v1/whoami").status());
+      browser.screenshot("portal-accounts-invalid");
+
+      browser.type(By.id("create:password"), PortalStack.STAFF_PASSWORD);
+      browser.click(By.id("create:save"));
+      browser.waitForText(By.id("accounts:list"), "newcomer");
+      Api newcomer = stack.admin.as("newcomer", PortalStack.STAFF_PASSWORD);
+      assertEquals(
+          "MARKETING", newcomer.get("/api/v1/whoami").json().getJsonArray("roles").getString(0));
+
+      for (int i = 0; i < 3; i++) {
+        stack.admin.as("newcomer", "wrong password " + i).get("/api/v1/whoami");
+      }
+      assertTrue(account("newcomer").containsKey("lockedUntil"));
+      browser.go("/accounts/list.xhtml");
+      browser.click(By.id("accounts:list:" + rowOf(browser, "newcomer") + ":unlock"));
+      browser.waitForText(By.id("messages"), "Đã mở khoá newcomer");
+      assertFalse(account("newcomer").containsKey("lockedUntil"));
+
+      browser.click(By.id("accounts:list:" + rowOf(browser, "newcomer") + ":edit"));
+      browser.waitFor(By.id("editing"));
+      browser.click(role("edit:selectedRoles", "Vận hành"));
+      browser.click(role("edit:selectedRoles", "Tiếp thị"));
+      browser.click(By.id("edit:save-roles"));
+      browser.waitForText(By.id("messages"), "Đã lưu vai trò của newcomer");
+      browser.screenshot("portal-accounts");
+      assertEquals(
+          "OPERATOR", newcomer.get("/api/v1/whoami").json().getJsonArray("roles").getString(0));
+    }
+  }
+
+  private static By role(String checkboxes, String label) {
+    return By.xpath("//*[@id='" + checkboxes + "']//label[normalize-space()='" + label + "']");
+  }
+
+  private static JsonObject account(String username) {
+    return stack.admin.get("/api/v1/accounts?size=500").items().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(a -> a.getString("username").equals(username))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static int rowOf(Browser browser, String username) {
+    List<String> names =
+        browser.all(By.cssSelector("#accounts\\:list_data .username")).stream()
+            .map(e -> e.getText())
+            .toList();
+    int row = names.indexOf(username);
+    assertTrue(row >= 0, names.toString());
+    return row;
+  }
+}
