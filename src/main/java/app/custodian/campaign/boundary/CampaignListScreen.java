@@ -1,7 +1,7 @@
 package app.custodian.campaign.boundary;
 
 import app.custodian.mail.control.OutboundMail;
-import app.custodian.portal.boundary.PageModel;
+import app.custodian.portal.boundary.PagedModel;
 import app.custodian.portal.boundary.PortalMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -23,12 +23,12 @@ public class CampaignListScreen implements Serializable {
   @Inject CampaignRendering rendering;
   @Inject PortalMessages messages;
 
-  private final PageModel<CampaignView> model =
-      new PageModel<>(page -> campaigns.list(page), CampaignView::id);
+  private final PagedModel<CampaignView> model =
+      new PagedModel<>(page -> campaigns.list(page), CampaignView::id);
   private final CampaignInput input = fresh();
   private transient OutboundMail preview;
 
-  public PageModel<CampaignView> getModel() {
+  public PagedModel<CampaignView> getModel() {
     return model;
   }
 

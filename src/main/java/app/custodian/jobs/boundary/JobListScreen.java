@@ -2,7 +2,7 @@ package app.custodian.jobs.boundary;
 
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
-import app.custodian.portal.boundary.PageModel;
+import app.custodian.portal.boundary.PagedModel;
 import app.custodian.portal.boundary.PortalMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -32,8 +32,8 @@ public class JobListScreen implements Serializable {
 
   private boolean anyRunning;
   private final Map<Long, String> reports = new HashMap<>();
-  private final PageModel<JobExecutionView> model =
-      new PageModel<>(this::page, e -> Long.toString(e.executionId()));
+  private final PagedModel<JobExecutionView> model =
+      new PagedModel<>(this::page, e -> Long.toString(e.executionId()));
 
   private Page<JobExecutionView> page(PageRequest request) {
     Page<JobExecutionView> page = runs.list(request);
@@ -43,7 +43,7 @@ public class JobListScreen implements Serializable {
     return page;
   }
 
-  public PageModel<JobExecutionView> getModel() {
+  public PagedModel<JobExecutionView> getModel() {
     return model;
   }
 
