@@ -5,6 +5,7 @@ import app.custodian.campaign.boundary.CampaignMessageProcessor;
 import app.custodian.campaign.boundary.CampaignMessageWriter;
 import app.custodian.campaign.boundary.CampaignMetrics;
 import app.custodian.campaign.boundary.CampaignRecipientReader;
+import app.custodian.campaign.boundary.CampaignRendering;
 import app.custodian.campaign.boundary.CampaignRunStart;
 import app.custodian.campaign.boundary.CampaignTally;
 import app.custodian.campaign.boundary.ErasedDeliveries;
@@ -96,6 +97,7 @@ public final class JobTestbed {
           CampaignRunStart.class,
           CampaignRecipientReader.class,
           CampaignMessageProcessor.class,
+          CampaignRendering.class,
           CampaignMessageWriter.class,
           CampaignTally.class,
           // renewal-reminders

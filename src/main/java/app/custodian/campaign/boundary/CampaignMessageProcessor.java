@@ -1,17 +1,13 @@
 package app.custodian.campaign.boundary;
 
+import app.custodian.campaign.control.Audience;
 import app.custodian.campaign.control.CampaignMessage;
 import app.custodian.campaign.control.CampaignRuns;
-import app.custodian.campaign.control.Deliveries;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.consent.boundary.ConsentChecks;
-import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.customer.boundary.Recipients;
-import app.custodian.mail.boundary.MailGateway;
 import app.custodian.mail.control.MailTemplate;
-import app.custodian.mail.control.OutboundMail;
-import app.custodian.mail.control.UnsubscribeLinks;
 import app.custodian.platform.boundary.JobDatabase;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
@@ -20,9 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,21 +29,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Dependent
 public class CampaignMessageProcessor implements ItemProcessor {
 
-  static final Duration CAP_WINDOW = Duration.ofHours(24);
-
   @Inject
   @BatchProperty(name = NewsletterSendJob.CAMPAIGN_ID)
   String campaignId;
 
   @Inject
-  @ConfigProperty(name = "custodian.ad.cap.per.24h", defaultValue = "3")
+  @ConfigProperty(name = Audience.CAP_PROPERTY, defaultValue = Audience.DEFAULT_CAP)
   int advertisingCap;
 
   @Inject JobDatabase database;
   @Inject Recipients recipients;
   @Inject ConsentChecks consent;
-  @Inject ConsentLinks links;
-  @Inject MailGateway mail;
+  @Inject CampaignRendering rendering;
   @Inject CampaignMetrics metrics;
 
   private CampaignContent content;
@@ -83,26 +74,13 @@ public class CampaignMessageProcessor implements ItemProcessor {
           customerId,
           recipient.get().emailIndex(),
           permission.grantingEvent(),
-          render(recipient.get()));
+          rendering.render(content, template, recipient.get()));
     }
   }
 
   private boolean overCap(Connection connection, String customerId) throws SQLException {
     return content.advertising()
-        && Deliveries.advertisingSince(connection, customerId, Instant.now().minus(CAP_WINDOW))
-            >= advertisingCap;
-  }
-
-  private OutboundMail render(Recipient recipient) {
-    UnsubscribeLinks personal = links.forPurpose(recipient.customerId(), content.purpose());
-    var rendered =
-        template.render(
-            Map.of(
-                "fullName", recipient.fullName(),
-                "unsubscribeUrl", personal.url(),
-                "preferencesUrl", personal.preferencesUrl()));
-    return mail.composer()
-        .compose(recipient.email(), recipient.locale(), rendered, content.category(), personal);
+        && Audience.overCap(connection, customerId, advertisingCap, Instant.now());
   }
 
   private Object skip(String outcome) {

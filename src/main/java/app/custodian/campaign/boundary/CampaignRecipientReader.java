@@ -1,5 +1,6 @@
 package app.custodian.campaign.boundary;
 
+import app.custodian.campaign.control.Audience;
 import app.custodian.campaign.control.CampaignRuns;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
@@ -16,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams the ids of customers who may get the campaign (consent to its purpose granted, address
- * not suppressed, no delivery row yet) in id order, a page at a time (keyset paging: rows change
- * during a run). Customers already handled are excluded by their delivery rows, so a restart never
- * repeats one.
+ * Streams the ids of customers who may get the campaign ({@link Audience}: consent to its purpose
+ * granted, address not suppressed, no delivery row yet; the cap is the processor's) in id order, a
+ * page at a time (keyset paging: rows change during a run). Customers already handled are excluded
+ * by their delivery rows, so a restart never repeats one.
  */
 @Named
 @Dependent
@@ -55,13 +56,13 @@ public class CampaignRecipientReader extends KeysetReader<String> {
         connection.prepareStatement(
             // the bound is repeated on every table so that each index scan starts at the keyset
             // position, not at the campaign's first customer (a page would cost O(progress))
-            "select cs.customer_id from consent_state cs"
-                + " join customer c on c.id = cs.customer_id"
-                + " where cs.purpose = ? and cs.granted and cs.customer_id > ? and c.id > ?"
-                + " and not exists (select 1 from suppression s"
-                + " where s.address_index = c.email_index and s.scope in (?, ?))"
-                + " and not exists (select 1 from delivery d where d.campaign_id = ?"
-                + " and d.customer_id = cs.customer_id and d.customer_id > ?)"
+            "select cs.customer_id from "
+                + Audience.CONSENTED
+                + " and cs.customer_id > ? and c.id > ? and not "
+                + Audience.SUPPRESSED
+                + " and "
+                + Audience.UNDELIVERED_OPEN
+                + " and d.customer_id > ?)"
                 + " order by cs.customer_id limit ?")) {
       query.setString(1, purpose.name());
       query.setString(2, after);

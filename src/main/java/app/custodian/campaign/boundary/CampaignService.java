@@ -1,12 +1,13 @@
 package app.custodian.campaign.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
-import app.custodian.campaign.control.CampaignRules;
+import app.custodian.campaign.control.Audience;
 import app.custodian.campaign.entity.Campaign;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.campaign.entity.CampaignStatus;
 import app.custodian.campaign.entity.DeliveryStatus;
 import app.custodian.jobs.boundary.JobRuns;
+import app.custodian.platform.boundary.JobDatabase;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.Page;
@@ -19,10 +20,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Campaigns for marketing: no personal data passes through here, only ids and figures. */
 @Stateless
@@ -32,19 +36,16 @@ public class CampaignService {
   @Inject AuditTrail audit;
   @Inject JobRuns jobs;
   @Resource SessionContext session;
+  @Inject JobDatabase database;
+
+  @Inject
+  @ConfigProperty(name = Audience.CAP_PROPERTY, defaultValue = Audience.DEFAULT_CAP)
+  int advertisingCap;
 
   Clock clock = Clock.systemUTC();
 
   public CampaignView create(CampaignInput input) {
-    CampaignContent content =
-        CampaignRules.content(
-            input.name.strip(),
-            input.purpose,
-            input.advertising,
-            input.subject,
-            input.textBody,
-            input.htmlBody);
-    Campaign campaign = new Campaign(content, caller(), clock.instant());
+    Campaign campaign = new Campaign(input.content(), caller(), clock.instant());
     em.persist(campaign);
     audit.record("CAMPAIGN_CREATED", null, "campaign " + campaign.id());
     return view(campaign);
@@ -58,6 +59,19 @@ public class CampaignService {
       campaign.failed(); // its run ended without finishing it, or its process died
     }
     return view(campaign);
+  }
+
+  /**
+   * How many customers would get the campaign if it were sent now, as its job decides (consent,
+   * suppression, erasure, the advertising cap): a number, never who.
+   */
+  public long audience(String id) {
+    CampaignContent content = load(id, LockModeType.NONE).content();
+    try (Connection connection = database.connect()) {
+      return Audience.count(connection, id, content, advertisingCap, clock.instant());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count the audience of campaign " + id, e);
+    }
   }
 
   /** The campaigns, newest first. */

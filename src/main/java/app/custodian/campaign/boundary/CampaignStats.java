@@ -1,5 +1,7 @@
 package app.custodian.campaign.boundary;
 
+import java.io.Serializable;
+
 /**
  * How a campaign's sending went. {@code sent}, {@code failed} and {@code uncertain} count delivery
  * rows (people deleted since included) and move while it runs; the skipped and {@code deferred}
@@ -13,4 +15,5 @@ public record CampaignStats(
     long failed,
     long uncertain,
     long pending,
-    long deferred) {}
+    long deferred)
+    implements Serializable {}

@@ -2,6 +2,7 @@ package app.custodian.campaign.boundary;
 
 import app.custodian.campaign.entity.Campaign;
 import app.custodian.campaign.entity.CampaignContent;
+import java.io.Serializable;
 import java.time.Instant;
 
 public record CampaignView(
@@ -16,7 +17,8 @@ public record CampaignView(
     Instant createdAt,
     String createdBy,
     Long executionId,
-    CampaignStats stats) {
+    CampaignStats stats)
+    implements Serializable {
 
   static CampaignView of(Campaign campaign, String status, CampaignStats stats) {
     CampaignContent content = campaign.content();

@@ -1,6 +1,5 @@
 package app.custodian.campaign.boundary;
 
-import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.jobs.boundary.JobsResource;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
@@ -26,7 +25,7 @@ import jakarta.ws.rs.core.UriBuilder;
 public class CampaignsResource {
 
   @Inject CampaignService campaigns;
-  @Inject JobRuns jobs;
+  @Inject CampaignSending sending;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -52,27 +51,12 @@ public class CampaignsResource {
   @POST
   @Path("{id}/send")
   public Response send(@PathParam("id") String id) {
-    campaigns.startSending(id);
-    return JobsResource.accepted(startJob(id));
+    return JobsResource.accepted(sending.send(id));
   }
 
   @POST
   @Path("{id}/resend-uncertain")
   public Response resendUncertain(@PathParam("id") String id) {
-    campaigns.releaseUncertain(id);
-    campaigns.startSending(id);
-    return JobsResource.accepted(startJob(id));
-  }
-
-  private long startJob(String id) {
-    long executionId;
-    try {
-      executionId = jobs.start(NewsletterSendJob.NAME, NewsletterSendJob.parameters(id));
-    } catch (RuntimeException e) {
-      campaigns.couldNotStart(id);
-      throw e;
-    }
-    campaigns.sendingBy(id, executionId);
-    return executionId;
+    return JobsResource.accepted(sending.resendUncertain(id));
   }
 }

@@ -60,9 +60,7 @@ public final class CampaignRuns {
    */
   public static Tally tally(Connection connection, String campaignId, Purpose purpose)
       throws SQLException {
-    String suppressed =
-        "exists (select 1 from suppression s where s.address_index = c.email_index"
-            + " and s.scope in (?, ?))";
+    String suppressed = Audience.SUPPRESSED;
     try (PreparedStatement query =
         connection.prepareStatement(
             "select"

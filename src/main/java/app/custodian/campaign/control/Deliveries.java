@@ -109,17 +109,21 @@ public final class Deliveries {
   public static int advertisingSince(Connection connection, String customerId, Instant since)
       throws SQLException {
     try (PreparedStatement query =
-        connection.prepareStatement(
-            "select count(*) from delivery where customer_id = ? and attempted_at > ?"
-                + " and advertising and status <> ?")) {
+        connection.prepareStatement("select " + Audience.ADVERTISING_SINCE.formatted("?"))) {
       query.setString(1, customerId);
-      query.setObject(2, DatabaseTime.column(since));
-      query.setString(3, DeliveryStatus.FAILED.name());
+      bindAdvertisingSince(query, 2, since);
       try (ResultSet row = query.executeQuery()) {
         row.next();
         return row.getInt(1);
       }
     }
+  }
+
+  /** Binds the moment and the status that {@link Audience#ADVERTISING_SINCE} takes. */
+  static void bindAdvertisingSince(PreparedStatement query, int index, Instant since)
+      throws SQLException {
+    query.setObject(index, DatabaseTime.column(since));
+    query.setString(index + 1, DeliveryStatus.FAILED.name());
   }
 
   private static String truncate(String text, int max) {

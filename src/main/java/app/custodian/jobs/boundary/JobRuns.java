@@ -1,5 +1,8 @@
 package app.custodian.jobs.boundary;
 
+import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.platform.control.Page;
+import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
@@ -16,6 +19,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +43,7 @@ public class JobRuns {
 
   @Inject RunningJobs running;
   @Inject @Any Instance<JobReport> reports;
+  @Inject AuditTrail audit;
 
   public long start(String jobName, Properties parameters) {
     return operator().start(jobName, parameters);
@@ -58,6 +64,38 @@ public class JobRuns {
     return start(jobName, parameters);
   }
 
+  /**
+   * Starts the job for the calling staff member unless an execution of it is running, and audits
+   * it.
+   *
+   * @param label what the audit entry calls the run, e.g. {@code retention-purge (dry run)}
+   * @throws ProblemException 409 while one runs
+   */
+  public long startByStaff(String jobName, Properties parameters, String label) {
+    long executionId = startAlone(jobName, parameters);
+    audit.record("JOB_STARTED", null, label + " execution " + executionId);
+    return executionId;
+  }
+
+  /**
+   * The executions of every job the batch runtime knows, newest first, without their reports (each
+   * costs a query: {@link #find} has it).
+   */
+  public Page<JobExecutionView> list(PageRequest page) {
+    List<JobExecution> all = new ArrayList<>();
+    for (String jobName : operator().getJobNames()) {
+      int instances = operator().getJobInstanceCount(jobName);
+      for (JobInstance instance : operator().getJobInstances(jobName, 0, instances)) {
+        all.addAll(operator().getJobExecutions(instance));
+      }
+    }
+    all.sort(Comparator.comparingLong(JobExecution::getExecutionId).reversed());
+    List<JobExecution> items =
+        all.subList(
+            Math.min(page.offset(), all.size()), Math.min(page.offset() + page.size(), all.size()));
+    return Page.of(items, page, all.size()).map(e -> view(e, false));
+  }
+
   /** A running execution of the job, here or on another node, if there is one. */
   public Optional<Long> liveExecution(String jobName) {
     try {
@@ -68,7 +106,7 @@ public class JobRuns {
   }
 
   public Optional<JobExecutionView> find(long executionId) {
-    return execution(executionId).map(this::view);
+    return execution(executionId).map(e -> view(e, true));
   }
 
   /** Whether the execution is running, here or (started since this process) on another node. */
@@ -86,6 +124,12 @@ public class JobRuns {
    * @throws ProblemException 404 for an unknown id, 409 while it runs or once it completed
    */
   public long restart(long executionId) {
+    long restarted = rerun(executionId);
+    audit.record("JOB_RESTARTED", null, "execution " + executionId + " as " + restarted);
+    return restarted;
+  }
+
+  private long rerun(long executionId) {
     JobExecution execution =
         execution(executionId)
             .orElseThrow(() -> ProblemException.notFound("Execution " + executionId));
@@ -101,7 +145,7 @@ public class JobRuns {
     return operator().restart(executionId, new Properties());
   }
 
-  private JobExecutionView view(JobExecution execution) {
+  private JobExecutionView view(JobExecution execution, boolean withReport) {
     return new JobExecutionView(
         execution.getExecutionId(),
         execution.getJobName(),
@@ -111,7 +155,7 @@ public class JobRuns {
         instant(execution.getEndTime()),
         orphaned(execution),
         metrics(execution.getExecutionId()),
-        report(execution));
+        withReport ? report(execution) : null);
   }
 
   private Object report(JobExecution execution) {

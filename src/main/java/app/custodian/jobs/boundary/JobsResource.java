@@ -1,6 +1,5 @@
 package app.custodian.jobs.boundary;
 
-import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.platform.control.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 public class JobsResource {
 
   @Inject JobRuns runs;
-  @Inject AuditTrail audit;
 
   @GET
   @Path("executions/{id}")
@@ -34,9 +32,7 @@ public class JobsResource {
   @Path("executions/{id}/restart")
   public Response restart(@PathParam("id") String id) {
     long executionId = executionId(id);
-    long restarted = runs.restart(executionId);
-    audit.record("JOB_RESTARTED", null, "execution " + executionId + " as " + restarted);
-    return accepted(restarted);
+    return accepted(runs.restart(executionId));
   }
 
   /** The 202 answer to a request that started a job execution. */

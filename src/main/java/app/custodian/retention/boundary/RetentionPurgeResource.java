@@ -1,7 +1,5 @@
 package app.custodian.retention.boundary;
 
-import app.custodian.audit.boundary.AuditTrail;
-import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.jobs.boundary.JobsResource;
 import app.custodian.platform.control.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,27 +10,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Properties;
 
 @Path("jobs/retention-purge")
 @RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 public class RetentionPurgeResource {
 
-  @Inject JobRuns runs;
-  @Inject AuditTrail audit;
+  @Inject RetentionPurgeRuns runs;
 
   @POST
   public Response start(@QueryParam("dryRun") String dryRun) {
-    boolean preview = dryRun(dryRun);
-    Properties parameters = new Properties();
-    parameters.setProperty(RetentionPurgeJob.DRY_RUN, String.valueOf(preview));
-    long executionId = runs.startAlone(RetentionPurgeJob.NAME, parameters);
-    audit.record(
-        "JOB_STARTED",
-        null,
-        RetentionPurgeJob.NAME + (preview ? " (dry run)" : "") + " execution " + executionId);
-    return JobsResource.accepted(executionId);
+    return JobsResource.accepted(runs.start(dryRun(dryRun)));
   }
 
   private static boolean dryRun(String value) {

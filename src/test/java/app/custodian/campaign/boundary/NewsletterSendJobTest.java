@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.custodian.campaign.control.Audience;
+import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
@@ -77,10 +80,12 @@ class NewsletterSendJobTest extends JobTestCase {
     seeds.consent(otherPurpose, "SURVEY", true);
     seeds.customer("Lê E", "never@example.vn", "vi");
     String campaign = seeds.campaign("NEWSLETTER", true, "Tin tháng 11", UNSUBSCRIBE_TEXT);
+    assertEquals(4, audience(campaign), "the count shown before sending: who the job will mail");
 
     JobExecution run = run(campaign, 2);
 
     assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
+    assertEquals(0, audience(campaign), "everyone had it");
     Map<String, List<MimeMessage>> received = receivedByAddress();
     assertEquals(welcome.stream().sorted().toList(), received.keySet().stream().sorted().toList());
     received.values().forEach(messages -> assertEquals(1, messages.size()));
@@ -193,6 +198,7 @@ class NewsletterSendJobTest extends JobTestCase {
     seeds.earlierAdvertising(underCap, now.minus(Duration.ofHours(2)));
     seeds.earlierAdvertising(underCap, now.minus(Duration.ofHours(25))); // outside the window
     String campaign = seeds.campaign("NEWSLETTER", true, "Tin", UNSUBSCRIBE_TEXT);
+    assertEquals(1, audience(campaign), "the capped one is not counted, as the job defers it");
 
     JobExecution run = run(campaign, 10);
 
@@ -277,5 +283,11 @@ class NewsletterSendJobTest extends JobTestCase {
 
   static List<String> column(String sql) throws Exception {
     return Queries.column(db, sql);
+  }
+
+  /** The audience count the portal shows, with the job's default cap of 3. */
+  long audience(String campaign) throws Exception {
+    CampaignContent content = CampaignRuns.content(db, campaign);
+    return Audience.count(db, campaign, content, 3, Instant.now());
   }
 }

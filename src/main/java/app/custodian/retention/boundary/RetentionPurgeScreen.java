@@ -1,0 +1,93 @@
+package app.custodian.retention.boundary;
+
+import app.custodian.jobs.boundary.JobExecutionView;
+import app.custodian.jobs.boundary.JobRuns;
+import app.custodian.portal.boundary.PortalMessages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The retention purge on {@code /jobs/list.xhtml}: a dry run first, showing who would go and by
+ * which rule (customer ids only, as the API's report), and only then the real run, confirmed.
+ */
+@Named
+@ViewScoped
+public class RetentionPurgeScreen implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final Set<String> ACTIVE = Set.of("STARTING", "STARTED", "STOPPING");
+
+  /** One customer the dry run found due, and the rule. */
+  public record Due(String customerId, String rule) implements Serializable {}
+
+  @Inject RetentionPurgeRuns purges;
+  @Inject JobRuns runs;
+  @Inject PortalMessages messages;
+
+  private Long dryRun;
+  private String dryRunStatus;
+  private List<Due> due;
+
+  public void startDryRun() {
+    messages
+        .attempt(() -> purges.start(true))
+        .ifPresent(
+            execution -> {
+              dryRun = execution;
+              due = null;
+              messages.info("jobs.dryRunStarted", execution);
+            });
+  }
+
+  /** The real purge, offered once a dry run has completed on this page. */
+  public void purge() {
+    if (!isDryRunDone()) {
+      return;
+    }
+    messages
+        .attempt(() -> purges.start(false))
+        .ifPresent(
+            execution -> {
+              dryRun = null;
+              due = null;
+              messages.info("jobs.purgeStarted", execution);
+            });
+  }
+
+  /** Whether this page's dry run completed; reads its report once it has. */
+  public boolean isDryRunDone() {
+    if (due == null && dryRun != null) {
+      Optional<JobExecutionView> execution = runs.find(dryRun);
+      dryRunStatus = execution.map(JobExecutionView::batchStatus).orElse(null);
+      if ("COMPLETED".equals(dryRunStatus)
+          && execution.get().report() instanceof PurgeReport.Report report) {
+        due = report.customers().stream().map(i -> new Due(i.customerId(), i.rule())).toList();
+      }
+    }
+    return due != null;
+  }
+
+  /** Whether this page's dry run is still going: the page polls until it is not. */
+  public boolean isWaiting() {
+    return dryRun != null
+        && !isDryRunDone()
+        && (dryRunStatus == null || ACTIVE.contains(dryRunStatus));
+  }
+
+  public Long getDryRun() {
+    return dryRun;
+  }
+
+  public String getDryRunStatus() {
+    return dryRunStatus;
+  }
+
+  public List<Due> getDue() {
+    return due == null ? List.of() : due;
+  }
+}

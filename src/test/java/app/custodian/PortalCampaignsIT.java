@@ -1,0 +1,216 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.testing.Api.Reply;
+import app.custodian.testing.Browser;
+import app.custodian.testing.PortalStack;
+import app.custodian.testing.Resources;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The campaign and job screens in a real browser: marketing writes a campaign with a live preview,
+ * sees how many would get it, sends it and watches it go; an admin runs a retention dry run and
+ * renewal reminders from the jobs screen.
+ */
+class PortalCampaignsIT {
+
+  static final Duration SENDING = Duration.ofSeconds(90);
+
+  @TempDir static Path dataDir;
+  static PortalStack stack;
+
+  @BeforeAll
+  static void start() {
+    // one message a second: slow enough to watch the progress move
+    stack = PortalStack.start(dataDir, Map.of("CUSTODIAN_SEND_RATE", "1"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Resources.closeAll(stack);
+  }
+
+  @Test
+  void marketingWritesPreviewsAndSendsACampaignToTheOptedInOnly() {
+    List<String> optedIn = List.of(customer(true), customer(true), customer(true));
+    customer(false);
+    suppress(customer(true));
+    String subject = "Tin tháng " + UUID.randomUUID().toString().substring(0, 8);
+
+    try (Browser b = stack.signedInAs("MARKETING")) {
+      b.go("/campaigns/list.xhtml");
+      b.type(By.id("create:name"), "Bản tin tháng 11");
+      b.type(By.id("create:subject"), subject);
+      b.type(By.id("create:textBody"), "Xin chào {{fullName}}, có gì mới tháng này.");
+      b.waitForText(By.id("create:textBodyMessage"), "{{unsubscribeUrl}}");
+      b.click(By.id("create:create-campaign"));
+      b.settle();
+      b.waitForText(By.id("create:textBodyMessage"), "{{unsubscribeUrl}}");
+      assertEquals(0, campaignCount(), "a body without the unsubscribe link creates nothing");
+
+      b.type(
+          By.id("create:textBody"),
+          "Xin chào {{fullName}}, có gì mới tháng này. Hủy đăng ký: {{unsubscribeUrl}}");
+      b.type(
+          By.id("create:htmlBody"),
+          "<p>Xin chào {{fullName}}</p><p><a href=\"{{unsubscribeUrl}}\">Hủy đăng ký</a></p>");
+      // the preview is re-rendered by each (delayed) keyup: read it until it settles
+      until(
+          b,
+          d ->
+              d.findElement(By.id("preview-text")).getText().contains("Xin chào Nguyễn Văn A")
+                  && d.findElement(By.id("preview-text")).getText().contains("/unsubscribe?t=")
+                  && d.findElement(By.id("preview-subject")).getText().startsWith("[QC] " + subject)
+                  && d.findElement(By.id("preview-html")).isDisplayed());
+      b.settle();
+      b.screenshot("campaigns-list-create-preview");
+
+      b.click(By.id("create:create-campaign"));
+      b.waitFor(By.id("campaign-name"));
+      assertEquals(1, campaignCount());
+      assertEquals("3", b.text(By.id("campaign:audience")), "the opted-in, not suppressed");
+      b.screenshot("campaigns-detail-draft");
+
+      b.click(By.id("campaign:send"));
+      b.click(By.id("campaign:confirm-yes"));
+      b.waitForText(By.id("status"), "SENDING");
+      until(b, d -> !d.findElement(By.id("stat-sent")).getText().equals("0"));
+      b.screenshot("campaigns-detail-sending");
+      b.waitForText(By.id("status"), "SENT", SENDING);
+      assertFalse(b.text(By.id("status")).contains("SENDING"));
+      assertEquals("3", b.text(By.id("stat-sent")));
+      assertEquals("1", b.text(By.id("stat-skippedSuppressed")));
+      b.screenshot("campaigns-detail-sent");
+      b.go("/campaigns/list.xhtml");
+      b.waitForText(By.id("campaigns:table"), "Bản tin tháng 11");
+      b.screenshot("campaigns-list");
+    }
+    assertEquals(sorted(optedIn), sorted(recipientsOf("[QC] " + subject)));
+  }
+
+  @Test
+  void anAdminRunsARetentionDryRunAndRenewalRemindersFromTheJobsScreen() {
+    String due = dueCustomer();
+
+    try (Browser b = stack.signedInAs("ADMIN")) {
+      b.go("/jobs/list.xhtml");
+      b.click(By.id("jobs:retention-dry-run"));
+      b.waitForText(By.id("jobs:due"), due, SENDING);
+      b.waitForText(By.id("dry-run-summary"), "1");
+      assertEquals(200, stack.admin.get("/api/v1/customers/" + due).status(), "still there");
+      b.waitFor(By.id("jobs:retention-purge"));
+      b.click(By.cssSelector("#jobs\\:table .ui-row-toggler"));
+      b.waitForText(By.cssSelector(".job-report"), due);
+      b.screenshot("jobs-list-dry-run-report");
+
+      b.click(By.id("jobs:run-renewal"));
+      b.waitFor(
+          By.xpath(
+              "//tr[td[normalize-space()='renewal-reminders']]"
+                  + "[td/span[@class='job-status' and normalize-space()='COMPLETED']]"));
+      b.screenshot("jobs-list");
+    }
+    assertEquals(
+        200, stack.admin.get("/api/v1/customers/" + due).status(), "a dry run deletes none");
+
+    try (Browser b = stack.signedInAs("MARKETING")) {
+      b.go("/jobs/list.xhtml");
+      assertTrue(b.pageSource().contains("Your roles do not open this page"), b.pageSource());
+    }
+  }
+
+  // --- helpers
+
+  /** Waits for the condition, reading again when an Ajax update replaced an element meanwhile. */
+  static void until(Browser b, Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(b.driver(), SENDING)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(condition);
+  }
+
+  /** A customer, opted in to NEWSLETTER or not; answers the email address. */
+  static String customer(boolean optedIn) {
+    String email = "c-" + UUID.randomUUID() + "@example.vn";
+    String id = create("Phạm Thu Hà", email);
+    if (optedIn) {
+      Reply granted =
+          stack.admin.put(
+              "/api/v1/customers/" + id + "/consents/NEWSLETTER",
+              "{\"granted\":true,\"source\":\"web-form\"}");
+      assertEquals(200, granted.status(), granted::toString);
+    }
+    return email;
+  }
+
+  /** A customer whose only contract ended two years ago: due for the retention purge. */
+  static String dueCustomer() {
+    String id = create("Khách Cũ", "old-" + UUID.randomUUID() + "@example.vn");
+    LocalDate today = LocalDate.now();
+    Reply contract =
+        stack.admin.post(
+            "/api/v1/customers/" + id + "/contracts",
+            "{\"reference\":\"HD-OLD\",\"service\":\"Internet\",\"startsOn\":\"%s\",\"endsOn\":\"%s\"}"
+                .formatted(today.minusYears(4), today.minusYears(2)));
+    assertEquals(201, contract.status(), contract::toString);
+    return id;
+  }
+
+  static String create(String fullName, String email) {
+    Reply created =
+        stack.admin.post(
+            "/api/v1/customers",
+            "{\"fullName\":\"%s\",\"email\":\"%s\"}".formatted(fullName, email));
+    assertEquals(201, created.status(), created::toString);
+    return created.json().getString("id");
+  }
+
+  static void suppress(String email) {
+    Reply suppressed =
+        stack.admin.post("/api/v1/suppressions", "{\"email\":\"%s\"}".formatted(email));
+    assertTrue(suppressed.status() / 100 == 2, suppressed::toString);
+  }
+
+  static int campaignCount() {
+    return stack.admin.get("/api/v1/campaigns").json().getInt("total");
+  }
+
+  static List<String> recipientsOf(String subject) {
+    List<String> recipients = new ArrayList<>();
+    for (MimeMessage message : stack.smtp.getReceivedMessages()) {
+      try {
+        if (subject.equals(message.getSubject())) {
+          recipients.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return recipients;
+  }
+
+  static List<String> sorted(List<String> values) {
+    return values.stream().sorted().toList();
+  }
+}
