@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.custodian.testing.Api;
 import app.custodian.testing.Browser;
 import app.custodian.testing.PortalStack;
+import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -290,6 +293,14 @@ class PortalIT {
     }
   }
 
+  private static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static By role(String checkboxes, String label) {
     return By.xpath("//*[@id='" + checkboxes + "']//label[normalize-space()='" + label + "']");
   }
@@ -310,5 +321,67 @@ class PortalIT {
     int row = names.indexOf(username);
     assertTrue(row >= 0, names.toString());
     return row;
+  }
+
+  /**
+   * The day the issue describes, one role after another: an operator creates a customer and records
+   * their consent, marketing sends a newsletter and watches it reach SENT (and the person receives
+   * it), an admin runs a retention dry run, an auditor finds the chain intact, and marketing cannot
+   * open the customer.
+   */
+  @Test
+  void aDayInThePortal() throws Exception {
+    String email = "walk-" + System.nanoTime() + "@example.vn";
+    String customerId;
+    try (Browser operator = stack.signedInAs("OPERATOR")) {
+      operator.go("/customers/list.xhtml");
+      operator.click(By.id("search:new"));
+      operator.type(By.id("customer:fullName"), "Phạm Thị Dạo");
+      operator.type(By.id("customer:email"), email);
+      operator.click(By.id("customer:save"));
+      operator.waitForText(By.id("profile-email"), email);
+      customerId = operator.driver().getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+      operator.click(By.cssSelector(".grant-NEWSLETTER"));
+      operator.waitFor(By.cssSelector(".withdraw-NEWSLETTER"));
+      operator.screenshot("walk-1-operator-customer");
+    }
+
+    String subject = "Tin tức " + System.nanoTime();
+    try (Browser marketing = stack.signedInAs("MARKETING")) {
+      marketing.go("/campaigns/list.xhtml");
+      marketing.type(By.id("create:name"), "Đi dạo");
+      marketing.type(By.id("create:subject"), subject);
+      marketing.type(By.id("create:textBody"), "Chào {{fullName}}. Hủy: {{unsubscribeUrl}}");
+      marketing.click(By.id("create:create-campaign"));
+      marketing.waitFor(By.id("campaign-name"));
+      assertEquals("1", marketing.text(By.id("campaign:audience")));
+      marketing.click(By.id("campaign:send"));
+      marketing.click(By.id("campaign:confirm-yes"));
+      marketing.waitForText(By.id("status"), "SENT", Duration.ofSeconds(90));
+      assertEquals("1", marketing.text(By.id("stat-sent")));
+      marketing.screenshot("walk-2-marketing-sent");
+      // The consent's confirmation, then the newsletter.
+      List<MimeMessage> received = ReceivedMail.awaitTo(stack.smtp, email, 2);
+      assertTrue(received.stream().anyMatch(m -> subjectOf(m).contains(subject)));
+
+      marketing.go("/customers/detail.xhtml?id=" + customerId);
+      marketing.waitFor(By.id("error-text"));
+      assertFalse(marketing.pageSource().contains(email));
+    }
+
+    try (Browser admin = stack.signedInAs("ADMIN")) {
+      admin.go("/jobs/list.xhtml");
+      admin.click(By.id("jobs:retention-dry-run"));
+      admin.waitFor(By.id("dry-run-summary"));
+      admin.screenshot("walk-3-admin-dry-run");
+    }
+    assertEquals(200, stack.admin.get("/api/v1/customers/" + customerId).status());
+
+    try (Browser auditor = stack.signedInAs("AUDITOR")) {
+      auditor.go("/audit/trail.xhtml");
+      auditor.click(By.id("chain:verify"));
+      auditor.waitForText(By.id("chain-result"), "Chuỗi nguyên vẹn");
+      auditor.screenshot("walk-4-auditor-chain");
+    }
   }
 }
