@@ -10,6 +10,7 @@ import app.custodian.testing.PortalStack;
 import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -132,6 +134,7 @@ class PortalRequestsIT {
       b.type(By.id("request:evidence"), "card");
       b.click(By.id("request:verify"));
       b.waitForText(By.id("messages"), api.json().getString("detail"));
+      scroll(b, "window.scrollTo(0, 0)");
       b.screenshot("requests-detail-conflict");
       assertEquals("REFUSED", request(id).getString("status"));
     }
@@ -161,6 +164,15 @@ class PortalRequestsIT {
                   + version
                   + "']]//button[contains(@class,'notify-policy')]"));
       b.click(By.id("confirm:confirm-yes"));
+      b.settle();
+      long execution =
+          stack
+              .admin
+              .get("/api/v1/policies/" + version)
+              .json()
+              .getJsonNumber("notifiedExecutionId")
+              .longValue();
+      System.out.println("DIAG " + stack.admin.get("/api/v1/jobs/executions/" + execution).body());
       b.waitForText(row, "COMPLETED", JOB);
       b.screenshot("policies");
       // policy-notice tells every live customer once
@@ -190,13 +202,15 @@ class PortalRequestsIT {
       String id = URI.create(b.driver().getCurrentUrl()).getQuery().replace("id=", "");
       JsonObject report = stack.admin.get("/api/v1/incidents/" + id + "/authority-report").json();
       String missing = b.text(By.id("missing"));
-      for (var field : report.getJsonArray("missing").getValuesAs(jakarta.json.JsonString.class)) {
+      for (var field : report.getJsonArray("missing").getValuesAs(JsonString.class)) {
         assertTrue(missing.contains(field.getString()), missing);
       }
       assertTrue(missing.contains("nature"), missing);
       assertEquals("1", b.text(By.id("people")));
       assertEquals("2", b.text(By.id("records")));
       b.screenshot("incident");
+      scroll(b, "document.getElementById('report').scrollIntoView()");
+      b.screenshot("incident-report");
 
       b.type(By.id("incident:nature"), "Theft of an unencrypted device.");
       b.click(By.id("incident:save"));
@@ -234,7 +248,7 @@ class PortalRequestsIT {
 
   private static void register(Browser b, String customer, String type, String receivedAt) {
     b.type(By.id("register:customerId"), customer);
-    ((org.openqa.selenium.JavascriptExecutor) b.driver())
+    ((JavascriptExecutor) b.driver())
         .executeScript(
             "document.getElementById('register:type_input').value = arguments[0];", type);
     if (receivedAt != null) {
@@ -243,6 +257,10 @@ class PortalRequestsIT {
     b.click(By.id("register:submit"));
     b.settle();
     b.waitFor(By.cssSelector("#messages .ui-messages-info"));
+  }
+
+  private static void scroll(Browser b, String script) {
+    ((JavascriptExecutor) b.driver()).executeScript(script);
   }
 
   private static String only(String customer) {

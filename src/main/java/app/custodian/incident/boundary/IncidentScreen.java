@@ -41,7 +41,6 @@ import org.primefaces.model.StreamedContent;
 public class IncidentScreen implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject IncidentService incidents;
   @Inject BreachNotifier notifier;
@@ -63,11 +62,16 @@ public class IncidentScreen implements Serializable {
   }
 
   private void show(IncidentView view) {
+    edit(view);
+    report = incidents.authorityReport(id);
+    refreshRun();
+  }
+
+  /** Fills the form with the incident's answers as the register holds them. */
+  void edit(IncidentView view) {
     incident = view;
     answers.putAll(texts(view));
     reportedAt = local(view.reportedToAuthorityAt());
-    report = incidents.authorityReport(id);
-    refreshRun();
   }
 
   /** Saves the answers changed, as one merge patch. */
@@ -101,7 +105,7 @@ public class IncidentScreen implements Serializable {
       }
     }
     Instant reported = reportedAt == null ? null : reportedAt.atZone(calendar.zone()).toInstant();
-    if (!Objects.equals(reported, truncated(incident.reportedToAuthorityAt()))) {
+    if (!Objects.equals(truncated(reported), truncated(incident.reportedToAuthorityAt()))) {
       if (reported == null) {
         patch.addNull(IncidentPatch.REPORTED_AT);
       } else {
@@ -134,7 +138,7 @@ public class IncidentScreen implements Serializable {
   }
 
   public StreamedContent getReportJson() {
-    byte[] json = JSONB.toJson(report).getBytes(StandardCharsets.UTF_8);
+    byte[] json = Serializer.JSONB.toJson(report).getBytes(StandardCharsets.UTF_8);
     return DefaultStreamedContent.builder()
         .name("authority-report-" + id + ".json")
         .contentType("application/json")
@@ -181,7 +185,7 @@ public class IncidentScreen implements Serializable {
   }
 
   public boolean isRunning() {
-    return run != null && run.live();
+    return run != null && run.active();
   }
 
   public String getId() {
@@ -218,5 +222,10 @@ public class IncidentScreen implements Serializable {
 
   public LocalDateTime getNow() {
     return LocalDateTime.now(calendar.zone());
+  }
+
+  /** JSON-B, made on the first download only. */
+  private static final class Serializer {
+    static final Jsonb JSONB = JsonbBuilder.create();
   }
 }

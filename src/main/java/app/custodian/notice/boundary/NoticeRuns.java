@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A notice job's run as the portal shows it: its status and the counts of its report ({@code GET
@@ -17,11 +18,17 @@ public class NoticeRuns {
 
   @Inject JobRuns runs;
 
-  /** One run: its batch status, whether it still runs, and what it sent so far. */
+  private static final Set<String> ACTIVE = Set.of("STARTING", "STARTED", "STOPPING");
+
+  /**
+   * One run: its batch status, whether that status is still an active one (the screen keeps
+   * polling), whether its process died ({@code orphaned}), and what it sent so far.
+   */
   public record Run(
       long executionId,
       String batchStatus,
-      boolean live,
+      boolean active,
+      boolean orphaned,
       long sent,
       long failed,
       long uncertain,
@@ -32,15 +39,16 @@ public class NoticeRuns {
     if (executionId == null) {
       return Optional.empty();
     }
-    return runs.find(executionId).map(view -> run(view, runs.isLive(executionId)));
+    return runs.find(executionId).map(NoticeRuns::run);
   }
 
-  private static Run run(JobExecutionView view, boolean live) {
+  private static Run run(JobExecutionView view) {
     Map<?, ?> report = view.report() instanceof Map<?, ?> map ? map : Map.of();
     return new Run(
         view.executionId(),
         view.batchStatus(),
-        live,
+        ACTIVE.contains(view.batchStatus()),
+        view.orphaned(),
         count(report, "sent"),
         count(report, "failed"),
         count(report, "uncertain"),

@@ -76,7 +76,7 @@ public class PolicyScreen implements Serializable {
 
   /** Whether a notice run shown here is still going, so the page keeps polling. */
   public boolean isRunning() {
-    return runs.values().stream().anyMatch(NoticeRuns.Run::live);
+    return runs.values().stream().anyMatch(NoticeRuns.Run::active);
   }
 
   public List<PolicyView> getVersions() {
