@@ -2,6 +2,7 @@ package app.custodian.privacy.boundary;
 
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.PageRequest;
+import app.custodian.portal.boundary.PortalFormats;
 import app.custodian.portal.boundary.PortalMessages;
 import app.custodian.privacy.entity.RequestChannel;
 import app.custodian.privacy.entity.RequestStatus;
@@ -31,6 +32,7 @@ public class RequestQueueScreen implements Serializable {
   @Inject PrivacyRequestService requests;
   @Inject PortalMessages messages;
   @Inject LocalCalendar calendar;
+  @Inject PortalFormats formats;
 
   private String status;
   private boolean overdueOnly;
@@ -56,7 +58,10 @@ public class RequestQueueScreen implements Serializable {
         .attempt(() -> requests.create(input))
         .ifPresent(
             created -> {
-              messages.info("requests.registered", created.type(), created.dueBy());
+              messages.info(
+                  "requests.registered",
+                  messages.text("requests.type." + created.type()),
+                  formats.date(created.dueBy()));
               customerId = null;
               type = null;
               receivedAt = null;
