@@ -1,7 +1,6 @@
 package app.custodian.incident.boundary;
 
 import app.custodian.incident.control.AuthorityReport;
-import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.jobs.boundary.JobsResource;
 import app.custodian.platform.boundary.JsonBodies;
 import app.custodian.platform.control.Page;
@@ -31,7 +30,7 @@ public class IncidentsResource {
   static final String MERGE_PATCH = "application/merge-patch+json";
 
   @Inject IncidentService incidents;
-  @Inject JobRuns runs;
+  @Inject BreachNotifier notifier;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -71,10 +70,6 @@ public class IncidentsResource {
   @POST
   @Path("{id}/notify")
   public Response notify(@PathParam("id") String id) {
-    String incidentId = incidents.require(id);
-    long executionId =
-        runs.startAlone(BreachNoticeJob.NAME, BreachNoticeJob.parameters(incidentId));
-    incidents.notifying(incidentId, executionId);
-    return JobsResource.accepted(executionId);
+    return JobsResource.accepted(notifier.notify(id));
   }
 }

@@ -1,6 +1,5 @@
 package app.custodian.policy.boundary;
 
-import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.jobs.boundary.JobsResource;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
@@ -25,7 +24,7 @@ import jakarta.ws.rs.core.UriBuilder;
 public class PoliciesResource {
 
   @Inject PolicyService policies;
-  @Inject JobRuns runs;
+  @Inject PolicyNotifier notifier;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -51,9 +50,6 @@ public class PoliciesResource {
   @POST
   @Path("{version}/notify")
   public Response notify(@PathParam("version") String version) {
-    policies.require(version);
-    long executionId = runs.startAlone(PolicyNoticeJob.NAME, PolicyNoticeJob.parameters(version));
-    policies.notifying(version, executionId);
-    return JobsResource.accepted(executionId);
+    return JobsResource.accepted(notifier.notify(version));
   }
 }

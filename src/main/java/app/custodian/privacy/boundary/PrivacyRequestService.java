@@ -150,6 +150,32 @@ public class PrivacyRequestService {
 
   public Page<PrivacyRequestView> find(
       String status, String overdue, String customerId, PageRequest page) {
+    QueueFilter filter = filter(status, overdue, customerId);
+    TypedQuery<PrivacyRequest> query =
+        em.createQuery(
+            "select r from PrivacyRequest r" + filter.where() + " order by r.dueBy, r.id",
+            PrivacyRequest.class);
+    filter.parameters().forEach(query::setParameter);
+    List<PrivacyRequest> found =
+        query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    found.forEach(r -> audit.record("PRIVACY_REQUEST_READ", r.customerId(), "list " + r.id()));
+    LocalDate today = calendar.today();
+    return Page.of(found, page, count(filter)).map(r -> PrivacyRequestView.of(r, today));
+  }
+
+  /**
+   * How many requests {@link #find} would list with these filters (a count, no personal data).
+   *
+   * @throws ProblemException 400 for a filter {@link #find} rejects
+   */
+  public long count(String status, String overdue, String customerId) {
+    return count(filter(status, overdue, customerId));
+  }
+
+  /** The where clause of the queue's filters, and its parameters. */
+  private record QueueFilter(String where, Map<String, Object> parameters) {}
+
+  private QueueFilter filter(String status, String overdue, String customerId) {
     List<FieldError> errors = new ArrayList<>();
     Optional<RequestStatus> wantedStatus = RequestStatus.parse(status);
     if (status != null && wantedStatus.isEmpty()) {
@@ -164,7 +190,6 @@ public class PrivacyRequestService {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    LocalDate today = calendar.today();
     StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
     Map<String, Object> parameters = new LinkedHashMap<>();
     wantedStatus.ifPresent(
@@ -176,24 +201,20 @@ public class PrivacyRequestService {
       String overdueClause = "(r.status in :open and r.dueBy < :today)";
       where.add(Boolean.parseBoolean(overdue) ? overdueClause : "not " + overdueClause);
       parameters.put("open", List.of(RequestStatus.PENDING_VERIFICATION, RequestStatus.VERIFIED));
-      parameters.put("today", today);
+      parameters.put("today", calendar.today());
     }
     if (customerId != null) {
       where.add("r.customerId = :customerId");
       parameters.put("customerId", Ids.parse(customerId).get());
     }
-    TypedQuery<PrivacyRequest> query =
-        em.createQuery(
-            "select r from PrivacyRequest r" + where + " order by r.dueBy, r.id",
-            PrivacyRequest.class);
+    return new QueueFilter(where.toString(), parameters);
+  }
+
+  private long count(QueueFilter filter) {
     TypedQuery<Long> count =
-        em.createQuery("select count(r) from PrivacyRequest r" + where, Long.class);
-    parameters.forEach(query::setParameter);
-    parameters.forEach(count::setParameter);
-    List<PrivacyRequest> found =
-        query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-    found.forEach(r -> audit.record("PRIVACY_REQUEST_READ", r.customerId(), "list " + r.id()));
-    return Page.of(found, page, count.getSingleResult()).map(r -> PrivacyRequestView.of(r, today));
+        em.createQuery("select count(r) from PrivacyRequest r" + filter.where(), Long.class);
+    filter.parameters().forEach(count::setParameter);
+    return count.getSingleResult();
   }
 
   /** Verification by an operator's recorded check. */

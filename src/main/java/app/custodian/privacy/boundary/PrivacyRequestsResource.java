@@ -3,9 +3,7 @@ package app.custodian.privacy.boundary;
 import app.custodian.platform.boundary.JsonBodies;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
-import app.custodian.platform.control.ProblemException;
 import app.custodian.platform.control.Strings;
-import app.custodian.privacy.control.CodeCheck;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.InputStream;
-import java.util.Locale;
 
 /** Privacy requests of the person, handled by staff. */
 @Path("privacy-requests")
@@ -36,6 +33,7 @@ public class PrivacyRequestsResource {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject PrivacyRequestService requests;
+  @Inject PrivacyVerification verification;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -72,29 +70,7 @@ public class PrivacyRequestsResource {
   @Path("{id}/verify")
   @Consumes(MediaType.APPLICATION_JSON)
   public PrivacyRequestView verify(@PathParam("id") String id, @Valid @NotNull VerifyInput input) {
-    String method = input.method == null ? null : input.method.strip().toUpperCase(Locale.ROOT);
-    if ("OPERATOR_CHECK".equals(method)) {
-      if (input.evidence == null || input.evidence.isBlank()) {
-        throw ProblemException.invalid(
-            "evidence", "must say what was checked, such as \"national ID card seen\"");
-      }
-      return requests.verifyByOperator(id, input.evidence.strip());
-    }
-    if (method != null && !"CODE".equals(method)) {
-      throw ProblemException.invalid(
-          "method", "must be CODE (with \"code\") or OPERATOR_CHECK (with \"evidence\")");
-    }
-    if (input.code == null || input.code.isBlank()) {
-      throw ProblemException.invalid(
-          "code", "is required, or use {\"method\":\"OPERATOR_CHECK\",\"evidence\":...}");
-    }
-    // A wrong code is counted in the service's transaction, which has committed by now.
-    PrivacyRequestService.CodeResult result = requests.verifyByCode(id, input.code);
-    if (result.outcome() == CodeCheck.Outcome.WRONG) {
-      throw ProblemException.invalid(
-          "code", "is not the code that was sent; " + result.attemptsLeft() + " attempts left");
-    }
-    return result.request();
+    return verification.verify(id, input);
   }
 
   @POST
