@@ -163,15 +163,6 @@ public class PrivacyRequestService {
     return Page.of(found, page, count(filter)).map(r -> PrivacyRequestView.of(r, today));
   }
 
-  /**
-   * How many requests {@link #find} would list with these filters (a count, no personal data).
-   *
-   * @throws ProblemException 400 for a filter {@link #find} rejects
-   */
-  public long count(String status, String overdue, String customerId) {
-    return count(filter(status, overdue, customerId));
-  }
-
   /** The where clause of the queue's filters, and its parameters. */
   private record QueueFilter(String where, Map<String, Object> parameters) {}
 

@@ -1,7 +1,7 @@
 package app.custodian.privacy.boundary;
 
 import app.custodian.platform.boundary.LocalCalendar;
-import app.custodian.platform.control.PageRequest;
+import app.custodian.portal.boundary.PagedModel;
 import app.custodian.portal.boundary.PortalFormats;
 import app.custodian.portal.boundary.PortalMessages;
 import app.custodian.privacy.entity.RequestChannel;
@@ -13,10 +13,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The queue of privacy requests, earliest due first, with the filters of {@code GET
@@ -36,7 +32,12 @@ public class RequestQueueScreen implements Serializable {
 
   private String status;
   private boolean overdueOnly;
-  private final Queue queue = new Queue();
+
+  /** The page of the queue the table shows, through the API's own query (each row read audited). */
+  private final PagedModel<PrivacyRequestView> queue =
+      new PagedModel<>(
+          page -> requests.find(status, overdue(), null, page), PrivacyRequestView::id);
+
   private String customerId;
   private String type;
   private String channel = RequestChannel.EMAIL.name();
@@ -69,35 +70,8 @@ public class RequestQueueScreen implements Serializable {
             });
   }
 
-  public LazyDataModel<PrivacyRequestView> getQueue() {
+  public PagedModel<PrivacyRequestView> getQueue() {
     return queue;
-  }
-
-  /** The page of the queue the table shows, through the API's own query. */
-  class Queue extends LazyDataModel<PrivacyRequestView> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-      return messages
-          .attempt(() -> requests.count(status, overdue(), null))
-          .map(Long::intValue)
-          .orElse(0);
-    }
-
-    @Override
-    public List<PrivacyRequestView> load(
-        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      PageRequest page = PageRequest.of(first / pageSize, pageSize);
-      return messages
-          .attempt(() -> requests.find(status, overdue(), null, page).items())
-          .orElse(List.of());
-    }
-
-    @Override
-    public String getRowKey(PrivacyRequestView request) {
-      return request.id();
-    }
   }
 
   private String overdue() {
