@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The portal in headless Chromium: its door (form login per role, lockout, sign-out, languages,
@@ -130,6 +133,23 @@ class PortalIT {
     assertEquals("/login.xhtml", browser.currentPath());
     assertTrue(browser.all(By.id("signed-in-as")).isEmpty());
     return message;
+  }
+
+  @Test
+  void theLoginAndTheSkipLinkWorkFromTheKeyboard() {
+    try (Browser browser = stack.browser()) {
+      browser.go("/login.xhtml");
+      browser.waitFor(By.id("login:username"));
+      new Actions(browser.driver())
+          .sendKeys(Keys.TAB, "auditor", Keys.TAB, PortalStack.STAFF_PASSWORD, Keys.ENTER)
+          .perform();
+      browser.waitFor(By.id("signed-in-as"));
+      new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+      WebElement focused = browser.driver().switchTo().activeElement();
+      assertEquals("Chuyển đến nội dung", focused.getText());
+      focused.sendKeys(Keys.ENTER);
+      assertEquals("main", browser.driver().switchTo().activeElement().getAttribute("id"));
+    }
   }
 
   @Test

@@ -8,7 +8,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDateTime;
 
 /** The audit trail in the portal: entries filtered by customer, actor, action and time. */
@@ -33,7 +32,11 @@ public class AuditScreen implements Serializable {
   /** Times are entered in the company's zone, like every time the portal shows. */
   private AuditFilter filter() {
     return new AuditFilter(
-        blankToNull(customerId), blankToNull(actor), blankToNull(action), at(from), at(to));
+        blankToNull(customerId),
+        blankToNull(actor),
+        blankToNull(action),
+        calendar.instantOf(from),
+        calendar.instantOf(to));
   }
 
   public void verifyChain() {
@@ -43,10 +46,6 @@ public class AuditScreen implements Serializable {
   public void clear() {
     customerId = actor = action = null;
     from = to = null;
-  }
-
-  private Instant at(LocalDateTime local) {
-    return local == null ? null : local.atZone(calendar.zone()).toInstant();
   }
 
   public PagedModel<AuditView> getEntries() {

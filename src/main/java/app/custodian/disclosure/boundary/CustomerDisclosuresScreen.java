@@ -13,6 +13,7 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A customer's disclosure log on their page, and the form that records one, as {@code POST
@@ -60,8 +61,7 @@ public class CustomerDisclosuresScreen implements Serializable {
     input.legalBasis = legalBasis;
     input.dataCategories = List.copyOf(dataCategories);
     input.reference = reference == null || reference.isBlank() ? null : reference;
-    input.disclosedAt =
-        disclosedAt == null ? null : disclosedAt.atZone(calendar.zone()).toInstant().toString();
+    input.disclosedAt = Objects.toString(calendar.instantOf(disclosedAt), null);
     return input;
   }
 

@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** The breach register: the incidents, latest detected first, and the form to record one. */
 @Named
@@ -47,10 +48,7 @@ public class IncidentListScreen implements Serializable {
   /** Records the incident and opens it. */
   public void record() throws IOException {
     IncidentInput input = new IncidentInput();
-    input.detectedAt =
-        detectedAt == null
-            ? null
-            : detectedAt.atZone(calendar.zone()).toOffsetDateTime().toString();
+    input.detectedAt = Objects.toString(calendar.instantOf(detectedAt), null);
     input.description = description;
     input.dataCategories = List.copyOf(dataCategories);
     input.customerIds = ids(customerIds);
@@ -89,10 +87,6 @@ public class IncidentListScreen implements Serializable {
 
   public List<IncidentView> getRegister() {
     return register;
-  }
-
-  public LocalDateTime getNow() {
-    return LocalDateTime.now(calendar.zone());
   }
 
   public LocalDateTime getDetectedAt() {

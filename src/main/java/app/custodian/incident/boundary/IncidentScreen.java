@@ -104,7 +104,7 @@ public class IncidentScreen implements Serializable {
         }
       }
     }
-    Instant reported = reportedAt == null ? null : reportedAt.atZone(calendar.zone()).toInstant();
+    Instant reported = calendar.instantOf(reportedAt);
     if (!Objects.equals(truncated(reported), truncated(incident.reportedToAuthorityAt()))) {
       if (reported == null) {
         patch.addNull(IncidentPatch.REPORTED_AT);
@@ -173,7 +173,7 @@ public class IncidentScreen implements Serializable {
   }
 
   private LocalDateTime local(Instant instant) {
-    return instant == null ? null : LocalDateTime.ofInstant(instant, calendar.zone());
+    return calendar.localOf(instant);
   }
 
   private static Instant truncated(Instant instant) {
@@ -218,10 +218,6 @@ public class IncidentScreen implements Serializable {
 
   public void setReportedAt(LocalDateTime reportedAt) {
     this.reportedAt = reportedAt;
-  }
-
-  public LocalDateTime getNow() {
-    return LocalDateTime.now(calendar.zone());
   }
 
   /** JSON-B, made on the first download only. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Times and dates on screen: day first, in the company's time zone ({@code CUSTODIAN_ZONE}). */
@@ -24,6 +25,11 @@ public class PortalFormats {
 
   public String date(LocalDate date) {
     return date == null ? "" : DATE.format(date);
+  }
+
+  /** Now on the company's wall clock: the latest time a date picker offers. */
+  public LocalDateTime getNow() {
+    return calendar.now();
   }
 
   public String zone() {

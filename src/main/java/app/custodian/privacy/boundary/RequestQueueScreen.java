@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The queue of privacy requests, earliest due first, with the filters of {@code GET
@@ -50,10 +51,7 @@ public class RequestQueueScreen implements Serializable {
     input.customerId = customerId;
     input.type = type;
     input.channel = channel;
-    input.receivedAt =
-        receivedAt == null
-            ? null
-            : receivedAt.atZone(calendar.zone()).toOffsetDateTime().toString();
+    input.receivedAt = Objects.toString(calendar.instantOf(receivedAt), null);
     input.processorsInvolved = processorsInvolved;
     messages
         .attempt(() -> requests.create(input))
@@ -144,9 +142,5 @@ public class RequestQueueScreen implements Serializable {
 
   public void setProcessorsInvolved(boolean processorsInvolved) {
     this.processorsInvolved = processorsInvolved;
-  }
-
-  public LocalDateTime getNow() {
-    return LocalDateTime.now(calendar.zone());
   }
 }
