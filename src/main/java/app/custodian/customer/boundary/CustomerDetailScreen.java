@@ -1,17 +1,13 @@
 package app.custodian.customer.boundary;
 
+import app.custodian.portal.boundary.JsonDownload;
 import app.custodian.portal.boundary.PortalMessages;
 import app.custodian.portal.boundary.PortalSession;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -24,7 +20,6 @@ import org.primefaces.model.StreamedContent;
 public class CustomerDetailScreen implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject CustomerService customers;
   @Inject PortalMessages messages;
@@ -59,14 +54,7 @@ public class CustomerDetailScreen implements Serializable {
 
   /** The same JSON document as {@code GET /customers/{id}/export}, audited as an export. */
   public StreamedContent getExport() {
-    return DefaultStreamedContent.builder()
-        .name("customer-" + customer.id() + ".json")
-        .contentType("application/json")
-        .stream(
-            () ->
-                new ByteArrayInputStream(
-                    JSONB.toJson(customers.export(id)).getBytes(StandardCharsets.UTF_8)))
-        .build();
+    return JsonDownload.of("customer-" + customer.id() + ".json", () -> customers.export(id));
   }
 
   /** ADMIN only, as {@code PUT /customers/{id}/legal-hold}. */

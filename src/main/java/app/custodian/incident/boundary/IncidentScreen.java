@@ -6,6 +6,7 @@ import app.custodian.incident.control.CategoryLabels;
 import app.custodian.incident.control.IncidentPatch;
 import app.custodian.notice.boundary.NoticeRuns;
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.portal.boundary.JsonDownload;
 import app.custodian.portal.boundary.PortalFormats;
 import app.custodian.portal.boundary.PortalMessages;
 import app.custodian.portal.boundary.PortalSession;
@@ -15,11 +16,7 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -138,12 +134,8 @@ public class IncidentScreen implements Serializable {
   }
 
   public StreamedContent getReportJson() {
-    byte[] json = Serializer.JSONB.toJson(report).getBytes(StandardCharsets.UTF_8);
-    return DefaultStreamedContent.builder()
-        .name("authority-report-" + id + ".json")
-        .contentType("application/json")
-        .stream(() -> new ByteArrayInputStream(json))
-        .build();
+    String json = JsonDownload.json(report);
+    return JsonDownload.ofJson("authority-report-" + id + ".json", () -> json);
   }
 
   /** Reported when, passed, or the hours left before the authority deadline. */
@@ -218,10 +210,5 @@ public class IncidentScreen implements Serializable {
 
   public void setReportedAt(LocalDateTime reportedAt) {
     this.reportedAt = reportedAt;
-  }
-
-  /** JSON-B, made on the first download only. */
-  private static final class Serializer {
-    static final Jsonb JSONB = JsonbBuilder.create();
   }
 }

@@ -3,6 +3,7 @@ package app.custodian.privacy.boundary;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.platform.boundary.JsonBodies;
 import app.custodian.platform.control.ProblemException;
+import app.custodian.portal.boundary.JsonDownload;
 import app.custodian.portal.boundary.PortalMessages;
 import app.custodian.privacy.entity.RequestStatus;
 import jakarta.faces.view.ViewScoped;
@@ -12,16 +13,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -33,7 +29,6 @@ import org.primefaces.model.StreamedContent;
 public class RequestDetailScreen implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject PrivacyRequestService requests;
   @Inject PrivacyVerification verification;
@@ -96,7 +91,7 @@ public class RequestDetailScreen implements Serializable {
         .ifPresent(
             done -> {
               request = done.request();
-              exportJson = done.export() == null ? null : JSONB.toJson(done.export());
+              exportJson = done.export() == null ? null : JsonDownload.json(done.export());
               messages.info("requests.done." + request.status());
             });
   }
@@ -142,12 +137,8 @@ public class RequestDetailScreen implements Serializable {
   }
 
   public StreamedContent getExport() {
-    byte[] json = exportJson == null ? new byte[0] : exportJson.getBytes(StandardCharsets.UTF_8);
-    return DefaultStreamedContent.builder()
-        .name("export-" + id + ".json")
-        .contentType("application/json")
-        .stream(() -> new ByteArrayInputStream(json))
-        .build();
+    String json = exportJson == null ? "" : exportJson;
+    return JsonDownload.ofJson("export-" + id + ".json", () -> json);
   }
 
   public boolean isOpen() {

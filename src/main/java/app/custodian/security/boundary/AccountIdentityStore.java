@@ -1,6 +1,7 @@
 package app.custodian.security.boundary;
 
 import app.custodian.security.control.RecentLogins;
+import app.custodian.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -12,7 +13,6 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Checks staff credentials against the account table; the groups are the account's roles. */
 @ApplicationScoped
@@ -34,11 +34,7 @@ public class AccountIdentityStore implements IdentityStore {
         recent
             .find(username, password)
             .orElseGet(
-                () ->
-                    accounts
-                        .authenticate(username, password)
-                        .map(r -> r.stream().map(Enum::name).collect(Collectors.toSet()))
-                        .orElse(null));
+                () -> accounts.authenticate(username, password).map(Role::namesOf).orElse(null));
     if (roles == null) {
       return CredentialValidationResult.INVALID_RESULT;
     }

@@ -15,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Staff accounts: creation and password checks. */
 @Stateless
@@ -111,7 +110,7 @@ public class AccountService {
 
   /** The roles of an existing account, by name, whether or not it is locked. */
   public Optional<Set<String>> roleNames(String username) {
-    return find(username).map(a -> a.roles().stream().map(Enum::name).collect(Collectors.toSet()));
+    return find(username).map(account -> Role.namesOf(account.roles()));
   }
 
   /** The language the portal speaks to this account; Vietnamese unless they chose English. */
