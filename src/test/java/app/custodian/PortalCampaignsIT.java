@@ -118,11 +118,18 @@ class PortalCampaignsIT {
       b.click(By.id("jobs:retention-dry-run"));
       b.waitForText(By.id("jobs:due"), due, SENDING);
       b.waitForText(By.id("dry-run-summary"), "1");
+      assertEquals(
+          "Hợp đồng cuối cùng đã kết thúc hơn P90D (CUSTODIAN_RETENTION_AFTER_CONTRACT_END).",
+          b.text(By.cssSelector("#jobs\\:due .due-reason")),
+          "why, in the reader's words, with the configured period");
       assertEquals(200, stack.admin.get("/api/v1/customers/" + due).status(), "still there");
       b.waitFor(By.id("jobs:retention-purge"));
       b.click(By.cssSelector("#jobs\\:table .ui-row-toggler"));
       b.waitForText(By.cssSelector(".job-report"), due);
       b.screenshot("jobs-list-dry-run-report");
+      b.click(By.cssSelector("#jobs\\:due a.due-customer"));
+      b.waitForText(By.tagName("h1"), "Khách Cũ"); // the id opens the customer's page
+      b.go("/jobs/list.xhtml");
 
       b.click(By.id("jobs:run-renewal"));
       b.waitFor(

@@ -3,6 +3,8 @@ package app.custodian.retention.boundary;
 import app.custodian.jobs.boundary.JobExecutionView;
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.portal.boundary.PortalMessages;
+import app.custodian.retention.control.RetentionPolicy;
+import app.custodian.retention.control.RetentionRule;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,12 +24,13 @@ public class RetentionPurgeScreen implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Set<String> ACTIVE = Set.of("STARTING", "STARTED", "STOPPING");
 
-  /** One customer the dry run found due, and the rule. */
-  public record Due(String customerId, String rule) implements Serializable {}
+  /** One customer the dry run found due, the rule and the rule in words. */
+  public record Due(String customerId, String rule, String reason) implements Serializable {}
 
   @Inject RetentionPurgeRuns purges;
   @Inject JobRuns runs;
   @Inject PortalMessages messages;
+  @Inject RetentionSettings settings;
 
   private Long dryRun;
   private String dryRunStatus;
@@ -66,10 +69,22 @@ public class RetentionPurgeScreen implements Serializable {
       dryRunStatus = execution.map(JobExecutionView::batchStatus).orElse(null);
       if ("COMPLETED".equals(dryRunStatus)
           && execution.get().report() instanceof PurgeReport.Report report) {
-        due = report.customers().stream().map(i -> new Due(i.customerId(), i.rule())).toList();
+        RetentionPolicy policy = settings.policy();
+        due =
+            report.customers().stream()
+                .map(i -> new Due(i.customerId(), i.rule(), reason(i.rule(), policy)))
+                .toList();
       }
     }
     return due != null;
+  }
+
+  /** The rule in the reader's words, with the period configured for it. */
+  private String reason(String rule, RetentionPolicy policy) {
+    return switch (RetentionRule.valueOf(rule)) {
+      case CONTRACT_ENDED -> messages.text("jobs.rule.CONTRACT_ENDED", policy.afterContractEnd());
+      case LEAD_INACTIVE -> messages.text("jobs.rule.LEAD_INACTIVE", policy.leadInactivity());
+    };
   }
 
   /** Whether this page's dry run is still going: the page polls until it is not. */
