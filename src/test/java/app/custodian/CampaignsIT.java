@@ -11,19 +11,17 @@ import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
 import app.custodian.testing.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.JsonObject;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,8 +95,10 @@ class CampaignsIT {
 
     assertEquals(2, sent.getJsonObject("stats").getInt("sent"), sent::toString);
     assertTrue(sent.getJsonObject("stats").getInt("skippedNoConsent") >= 1, sent::toString);
-    assertEquals(sorted(List.of(optedIn1, optedIn2)), sorted(recipientsOf("[QC] " + subject)));
-    assertTrue(!recipientsOf("[QC] " + subject).contains(notOptedIn));
+    assertEquals(
+        sorted(List.of(optedIn1, optedIn2)),
+        sorted(ReceivedMail.recipientsOf(smtp, "[QC] " + subject)));
+    assertTrue(!ReceivedMail.recipientsOf(smtp, "[QC] " + subject).contains(notOptedIn));
     JsonObject run = admin.get("/api/v1/jobs/executions/" + execution).json();
     assertEquals("COMPLETED", run.getString("batchStatus"), run::toString);
     assertEquals(2, run.getJsonObject("metrics").getInt("written"), run::toString);
@@ -106,7 +106,9 @@ class CampaignsIT {
 
     send(campaignId);
     awaitStatus(campaignId, "SENT");
-    assertEquals(sorted(List.of(optedIn1, optedIn2)), sorted(recipientsOf("[QC] " + subject)));
+    assertEquals(
+        sorted(List.of(optedIn1, optedIn2)),
+        sorted(ReceivedMail.recipientsOf(smtp, "[QC] " + subject)));
     String metrics = admin.get("/metrics").body();
     assertTrue(
         metrics
@@ -194,7 +196,7 @@ class CampaignsIT {
       assertEquals(202, restarted.status(), restarted::toString);
       JsonObject done = awaitStatus(campaignId, "SENT");
 
-      List<String> received = recipientsOf("[QC] " + subject);
+      List<String> received = ReceivedMail.recipientsOf(smtp, "[QC] " + subject);
       assertEquals(received.size(), received.stream().distinct().count(), "nobody twice");
       JsonObject stats = done.getJsonObject("stats");
       int uncertain = stats.getInt("uncertain");
@@ -206,7 +208,8 @@ class CampaignsIT {
       assertEquals(202, resend.status(), resend::toString);
       JsonObject after = awaitStatus(campaignId, "SENT");
       assertEquals(audience, after.getJsonObject("stats").getInt("sent"), after::toString);
-      assertEquals(audience, recipientsOf("[QC] " + subject).stream().distinct().count());
+      assertEquals(
+          audience, ReceivedMail.recipientsOf(smtp, "[QC] " + subject).stream().distinct().count());
 
       String dump = DatabaseDump.of(postgres, databaseUrl); // the batch repository's tables too
       for (String trace : List.of("bulk-7@example.vn", "Khách 7")) {
@@ -296,20 +299,6 @@ class CampaignsIT {
       row.next();
       return row.getInt(1);
     }
-  }
-
-  static List<String> recipientsOf(String subject) {
-    List<String> recipients = new ArrayList<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      try {
-        if (subject.equals(message.getSubject())) {
-          recipients.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return recipients;
   }
 
   static List<String> sorted(List<String> values) {

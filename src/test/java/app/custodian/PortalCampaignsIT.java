@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.Browser;
 import app.custodian.testing.PortalStack;
+import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,7 +104,7 @@ class PortalCampaignsIT {
       b.waitForText(By.id("campaigns:table"), "Bản tin tháng 11");
       b.screenshot("campaigns-list");
     }
-    assertEquals(sorted(optedIn), sorted(recipientsOf("[QC] " + subject)));
+    assertEquals(sorted(optedIn), sorted(ReceivedMail.recipientsOf(stack.smtp, "[QC] " + subject)));
   }
 
   @Test
@@ -201,20 +199,6 @@ class PortalCampaignsIT {
 
   static int campaignCount() {
     return stack.admin.get("/api/v1/campaigns").json().getInt("total");
-  }
-
-  static List<String> recipientsOf(String subject) {
-    List<String> recipients = new ArrayList<>();
-    for (MimeMessage message : stack.smtp.getReceivedMessages()) {
-      try {
-        if (subject.equals(message.getSubject())) {
-          recipients.add(message.getRecipients(Message.RecipientType.TO)[0].toString());
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return recipients;
   }
 
   static List<String> sorted(List<String> values) {

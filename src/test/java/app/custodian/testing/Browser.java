@@ -61,9 +61,13 @@ public final class Browser implements AutoCloseable {
   /** Skips the calling test, naming the packages, when this machine has no Chromium. */
   public static void assumeInstalled() {
     Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        installed(),
         "No headless Chromium here: install Debian's packages chromium and chromium-driver"
             + " (apt-get install chromium chromium-driver) to run the portal's browser tests");
+  }
+
+  public static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
   public static Browser open(URI base) {

@@ -67,6 +67,22 @@ public final class ReceivedMail {
     return Arrays.stream(messages).map(ReceivedMail::recipient).toList();
   }
 
+  /** The addressees of the received messages with this subject, in the order received. */
+  public static List<String> recipientsOf(GreenMail smtp, String subject) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> subject.equals(subject(m)))
+        .map(ReceivedMail::recipient)
+        .toList();
+  }
+
+  public static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * The text/plain part (or the whole body of a text-only message), decoded, with {@code \n} line
    * ends.
