@@ -235,6 +235,16 @@ class PortalIT {
     }
   }
 
+  /** PrimeFaces sends the browser to the 500 error page when an Ajax action fails unexpectedly. */
+  @Test
+  void theErrorPageOpenedDirectlySaysSomethingWentWrong() {
+    try (Browser browser = stack.signedInAs("OPERATOR")) {
+      browser.go("/error-page");
+      assertEquals("500", browser.text(By.tagName("h1")));
+      assertTrue(browser.text(By.id("error-text")).contains("Something went wrong"));
+    }
+  }
+
   @Test
   void anAuditorFiltersTheTrailByCustomerAndVerifiesTheChain() {
     String id =

@@ -21,6 +21,9 @@ public class ErrorPageServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : response.getStatus();
+    if (status < 400) {
+      status = 500; // opened directly: where PrimeFaces sends a failed Ajax action
+    }
     if (request.getParameter("expired") != null) {
       status = 400; // a portal form whose view state is unknown: expired, or posted from elsewhere
     }
