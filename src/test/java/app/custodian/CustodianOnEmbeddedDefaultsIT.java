@@ -109,9 +109,11 @@ class CustodianOnEmbeddedDefaultsIT {
         admin.post(
             "/api/v1/customers", "{\"fullName\":\"Lý Thị Mai\",\"email\":\"mai@example.vn\"}");
     assertEquals(201, optedIn.status(), optedIn::toString);
-    admin.put(
-        "/api/v1/customers/" + optedIn.json().getString("id") + "/consents/NEWSLETTER",
-        "{\"granted\":true,\"source\":\"signup-form\"}");
+    Reply granted =
+        admin.put(
+            "/api/v1/customers/" + optedIn.json().getString("id") + "/consents/NEWSLETTER",
+            "{\"granted\":true,\"source\":\"signup-form\"}");
+    assertEquals(200, granted.status(), granted::toString);
 
     try (Browser b = Browser.open(custodian.baseUri()).signIn("admin", password)) {
       b.go("/customers/list.xhtml");
