@@ -116,7 +116,7 @@ class CustodianContainerIT {
     campaigns.startSending(campaignId);
     long execution = jobs.start(NewsletterSendJob.NAME, NewsletterSendJob.parameters(campaignId));
     campaigns.sendingBy(campaignId, execution);
-    // The campaign turns SENT in the job's end listener, a moment before the batch runtime
+    // The campaign turns SENT in the job's last step (tally), a moment before the batch runtime
     // records the execution as COMPLETED: wait for both.
     Instant deadline = Instant.now().plusSeconds(60);
     while (!campaigns.read(campaignId).status().equals("SENT")
