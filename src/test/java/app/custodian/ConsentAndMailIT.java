@@ -39,6 +39,8 @@ class ConsentAndMailIT {
   static final String COMPANY = "Công ty <Lưu Trữ> & Dữ Liệu";
   static final String COMPANY_ADDRESS = "12 Lý Thường Kiệt, Hoàn Kiếm, Hà Nội";
   static final Pattern UNSUBSCRIBE_LINK = Pattern.compile("<(http[^>]+/unsubscribe\\?t=[^>]+)>");
+  static final Pattern PREFERENCES_LINK = Pattern.compile("(http\\S+/preferences\\?t=[\\w-]+)");
+  static final Pattern CONFIRM_LINK = Pattern.compile("(http\\S+/preferences/confirm\\?t=[\\w-]+)");
 
   @TempDir static Path dataDir;
   static Postgres postgres;
@@ -208,10 +210,11 @@ class ConsentAndMailIT {
   }
 
   @Test
-  void aReImportDoesNotResubscribeButThePersonsOwnChoiceDoes() throws Exception {
+  void aReImportDoesNotResubscribeButThePersonsOwnConfirmedChoiceDoes() throws Exception {
     String email = uniqueEmail();
     String id = newCustomer(email, "en");
     String link = grantedLink(id, email, "NEWSLETTER");
+    String preferences = linkIn(mailTo(email, 1).get(0), PREFERENCES_LINK);
     assertEquals(200, anonymous.postForm(link, "List-Unsubscribe=One-Click").status());
 
     Reply reimport = grant(id, "NEWSLETTER", true);
@@ -222,16 +225,120 @@ class ConsentAndMailIT {
     assertFalse(granted(id, "NEWSLETTER"), "the claim is recorded, not granted");
     assertFalse(lastEvent(id).getBoolean("applied"));
 
-    String preferences = link.replace("/unsubscribe", "/preferences");
     Reply page = anonymous.get(preferences + "&lang=en");
     assertEquals(200, page.status(), page::toString);
     assertTrue(page.body().contains("value=\"NEWSLETTER\">"), "shown unticked: " + page.body());
-    Reply chosen = anonymous.postForm(preferences, "submitted=1&purpose=NEWSLETTER&purpose=SURVEY");
+    assertFalse(page.body().contains("THIRD_PARTY_SHARING"), "never granted on a public page");
+    Reply chosen =
+        anonymous.postForm(
+            preferences,
+            "submitted=1&purpose=NEWSLETTER&purpose=SURVEY&purpose=THIRD_PARTY_SHARING");
     assertEquals(200, chosen.status(), chosen::toString);
-    assertTrue(chosen.body().contains("value=\"NEWSLETTER\" checked"), chosen.body());
-    assertTrue(granted(id, "NEWSLETTER"), "the person's explicit opt-in counts");
+    assertFalse(granted(id, "NEWSLETTER"), "a tick waits for the address to confirm it");
+    assertFalse(granted(id, "SURVEY"));
+
+    MimeMessage ask = mailTo(email, 3).get(2);
+    String confirm = linkIn(ask, CONFIRM_LINK);
+    assertFalse(part(ask, "text/plain").contains("third parties"), part(ask, "text/plain"));
+    Reply shown = anonymous.get(confirm);
+    assertEquals(200, shown.status(), shown::toString);
+    assertFalse(granted(id, "NEWSLETTER"), "opening the link (a scanner may) grants nothing");
+    Reply confirmed = anonymous.postForm(confirm, "confirm=1");
+    assertEquals(200, confirmed.status(), confirmed::toString);
+    assertTrue(granted(id, "NEWSLETTER"), "the person's confirmed opt-in counts");
     assertTrue(granted(id, "SURVEY"));
-    assertEquals("preference-page", lastEvent(id).getString("source"));
+    assertFalse(granted(id, "THIRD_PARTY_SHARING"));
+    JsonObject event = lastEvent(id);
+    assertEquals("preference-page", event.getString("source"));
+    assertEquals("data-subject", event.getString("actor"));
+    assertTrue(event.getString("evidence").startsWith("confirmation "), event.toString());
+
+    assertEquals(400, anonymous.postForm(confirm, "confirm=1").status(), "a link works once");
+  }
+
+  @Test
+  void aPurposeLinkOnlyWithdrawsItsOwnPurposeAndOpensNothingElse() throws Exception {
+    String email = uniqueEmail();
+    String id = newCustomer(email, "vi");
+    String link = grantedLink(id, email, "NEWSLETTER");
+    String preferences = linkIn(mailTo(email, 1).get(0), PREFERENCES_LINK);
+    String token = link.substring(link.indexOf("t=") + 2);
+    String attack = preferences.replaceAll("t=.*", "t=" + token);
+
+    Reply granting =
+        anonymous.postForm(attack, "submitted=1&purpose=THIRD_PARTY_SHARING&purpose=SURVEY");
+    assertEquals(400, granting.status(), granting::toString);
+    assertEquals(400, anonymous.get(attack).status(), "no preference page either");
+    assertTrue(granted(id, "NEWSLETTER"), "nothing withdrawn");
+    assertFalse(granted(id, "SURVEY"), "nothing granted");
+    assertFalse(granted(id, "THIRD_PARTY_SHARING"));
+    assertEquals(1, consents(id).getJsonArray("history").size(), "nothing recorded");
+
+    Reply unsubscribePage = anonymous.get(link);
+    assertEquals(200, unsubscribePage.status());
+    assertFalse(
+        unsubscribePage.body().contains("/preferences"),
+        "the unsubscribe page hands out no preferences link: " + unsubscribePage.body());
+    String preferencesToken = preferences.substring(preferences.indexOf("t=") + 2);
+    Reply wrongWay =
+        anonymous.postForm(
+            link.replaceAll("t=.*", "t=" + preferencesToken), "List-Unsubscribe=One-Click");
+    assertEquals(400, wrongWay.status(), "a preferences link is no unsubscribe link");
+    assertTrue(granted(id, "NEWSLETTER"));
+
+    Reply shared = grant(id, "THIRD_PARTY_SHARING", true);
+    assertEquals(200, shared.status(), shared::toString);
+    Reply page = anonymous.get(preferences);
+    assertTrue(page.body().contains("value=\"THIRD_PARTY_SHARING\" checked"), page.body());
+    anonymous.postForm(preferences, "submitted=1&purpose=NEWSLETTER");
+    assertFalse(granted(id, "THIRD_PARTY_SHARING"), "sharing can be withdrawn there");
+    assertTrue(granted(id, "NEWSLETTER"));
+  }
+
+  @Test
+  void anExpiredConfirmationLinkGrantsNothing() throws Exception {
+    String email = uniqueEmail();
+    String id = newCustomer(email, "en");
+    grant(id, "RENEWAL_REMINDER", true);
+    String preferences = linkIn(mailTo(email, 1).get(0), PREFERENCES_LINK);
+    anonymous.postForm(preferences, "submitted=1&purpose=RENEWAL_REMINDER&purpose=SURVEY");
+    String confirm = linkIn(mailTo(email, 2).get(1), CONFIRM_LINK);
+    try (Connection db = postgres.connect(databaseUrl)) {
+      db.createStatement()
+          .executeUpdate(
+              "update consent_confirmation set expires_at = now() - interval '1 second'"
+                  + " where customer_id = '"
+                  + id
+                  + "'");
+    }
+
+    assertEquals(400, anonymous.get(confirm).status());
+    assertEquals(400, anonymous.postForm(confirm, "confirm=1").status());
+    assertFalse(granted(id, "SURVEY"));
+  }
+
+  @Test
+  void aFloodOfViewsOfOneLinkIsAuditedOnce() throws Exception {
+    String email = uniqueEmail();
+    String id = newCustomer(email, "vi");
+    String link = grantedLink(id, email, "SURVEY");
+
+    for (int i = 0; i < 30; i++) {
+      assertEquals(200, anonymous.get(link).status());
+    }
+
+    long views =
+        admin.get("/api/v1/audit?size=500&customerId=" + id).items().stream()
+            .map(e -> e.asJsonObject().getString("action"))
+            .filter("UNSUBSCRIBE_PAGE_VIEWED"::equals)
+            .count();
+    assertEquals(1, views);
+  }
+
+  static String linkIn(MimeMessage message, Pattern link) {
+    Matcher found = link.matcher(part(message, "text/plain"));
+    assertTrue(found.find(), "the message has the link: " + part(message, "text/plain"));
+    return found.group(1);
   }
 
   @Test

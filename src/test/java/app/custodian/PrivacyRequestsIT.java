@@ -34,13 +34,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Privacy requests end to end: the packaged application on PostgreSQL, the person's emails through
  * a real SMTP server (GreenMail), the staff API and the public {@code /privacy} form.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrivacyRequestsIT {
 
   static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -48,6 +52,8 @@ class PrivacyRequestsIT {
   static final String API = "/api/v1/privacy-requests";
   static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   static final Pattern CODE = Pattern.compile("(?:code|tôi): (\\d{6})");
+  static final int PER_ADDRESS = 3;
+  static final int PER_CLIENT = 40;
   static final Pattern LINK = Pattern.compile("(http\\S+/privacy/verify\\?t=[A-Za-z0-9_-]+)");
 
   @TempDir static Path dataDir;
@@ -71,6 +77,8 @@ class PrivacyRequestsIT {
     env.put("CUSTODIAN_COMPANY_ADDRESS", "12 Lý Thường Kiệt, Hà Nội");
     env.put("CUSTODIAN_PRIVACY_CONTACT", "dpo@custodian.test");
     env.put("CUSTODIAN_REQUESTS_CODE_ATTEMPTS", "3");
+    env.put("CUSTODIAN_PUBLIC_LIMIT_PER_ADDRESS", Integer.toString(PER_ADDRESS));
+    env.put("CUSTODIAN_PUBLIC_LIMIT_PER_CLIENT", Integer.toString(PER_CLIENT));
     custodian = new CustodianProcess(dataDir, env).start();
     admin = custodian.api("admin", ADMIN_PASSWORD);
     operator = admin.newAccount("operator", STAFF_PASSWORD, "OPERATOR");
@@ -583,7 +591,7 @@ class PrivacyRequestsIT {
     Reply again = anonymous.postForm("/privacy", "email=" + encode(known));
     assertEquals(
         forUnknown.body(), again.body(), "a second ask within the interval: the same page");
-    assertTrue(audit(customer).contains("PRIVACY_LINK_THROTTLED"), "and no second link");
+    await(() -> audit(customer).contains("PRIVACY_LINK_THROTTLED")); // and no second link
     await(() -> count("select count(*) from privacy_notice") == 0);
     assertEquals(0, mailCount(unknown), "nothing goes to an unknown address");
 
@@ -631,6 +639,67 @@ class PrivacyRequestsIT {
     assertEquals(
         requestsBefore + 1,
         count("select count(*) from privacy_request where customer_id = ?", customer));
+  }
+
+  @Test
+  void everySubmissionIsRecordedAlikeAndAnAddressAskedAboutTooOftenIsRefusedAlike()
+      throws Exception {
+    String known = uniqueEmail();
+    String customer = newCustomer(known, "vi");
+    String unknown = uniqueEmail();
+    long before = count("select count(*) from privacy_submission");
+
+    List<Reply> forKnown = new java.util.ArrayList<>();
+    List<Reply> forUnknown = new java.util.ArrayList<>();
+    for (int i = 0; i < PER_ADDRESS + 1; i++) {
+      forKnown.add(anonymous.postForm("/privacy", "email=" + encode(known)));
+      forUnknown.add(anonymous.postForm("/privacy", "email=" + encode(unknown)));
+    }
+
+    assertEquals(
+        before + 2 * PER_ADDRESS,
+        count("select count(*) from privacy_submission"),
+        "a row for every accepted submission, known address or not");
+    for (int i = 0; i < PER_ADDRESS + 1; i++) {
+      int status = i < PER_ADDRESS ? 200 : 429;
+      assertEquals(status, forKnown.get(i).status(), forKnown.get(i)::toString);
+      assertEquals(status, forUnknown.get(i).status(), forUnknown.get(i)::toString);
+      assertEquals(forKnown.get(i).body(), forUnknown.get(i).body(), "the same page, " + i);
+    }
+    assertEquals(
+        0,
+        count("select count(*) from privacy_submission where email_index like '%@%'"),
+        "only blind indexes are kept");
+    String link = link(mailTo(known, 1).get(0));
+    await(() -> count("select count(*) from privacy_submission where processed_at is null") == 0);
+    assertEquals(0, mailCount(unknown));
+
+    String token = link.substring(link.indexOf("t=") + 2);
+    String base = link.substring(0, link.indexOf("/privacy/verify"));
+    assertEquals(400, anonymous.get(base + "/preferences?t=" + token).status());
+    assertEquals(
+        400, anonymous.postForm(base + "/preferences?t=" + token, "purpose=SURVEY").status());
+    assertEquals(400, anonymous.postForm(base + "/unsubscribe?t=" + token, "").status());
+    assertEquals(400, anonymous.get(base + "/preferences/confirm?t=" + token).status());
+    assertFalse(granted(customer, "SURVEY"), "the privacy link works on /privacy/verify only");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // runs last: it uses up this client's posts for the hour
+  void aClientThatPostsTooOftenIsRefusedWhateverTheAddress() throws Exception {
+    Reply reply = null;
+    for (int i = 0; i <= PER_CLIENT && (reply == null || reply.status() != 429); i++) {
+      reply = anonymous.postForm("/privacy", "email=" + encode(uniqueEmail()));
+    }
+    assertEquals(429, reply.status(), "refused within " + PER_CLIENT + " posts an hour");
+    long recorded = count("select count(*) from privacy_submission");
+    String customer = uniqueEmail();
+    newCustomer(customer, "en");
+    Reply forCustomer = anonymous.postForm("/privacy", "email=" + encode(customer));
+    Reply forStranger = anonymous.postForm("/privacy", "email=" + encode(uniqueEmail()));
+    assertEquals(429, forCustomer.status());
+    assertEquals(forStranger.body(), forCustomer.body());
+    assertEquals(recorded, count("select count(*) from privacy_submission"), "nothing recorded");
   }
 
   // ---- helpers

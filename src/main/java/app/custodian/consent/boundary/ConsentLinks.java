@@ -1,5 +1,6 @@
 package app.custodian.consent.boundary;
 
+import app.custodian.consent.control.LinkScope;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.mail.boundary.MailGateway;
 import app.custodian.mail.control.UnsubscribeLinks;
@@ -15,9 +16,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ConsentLinks {
 
-  /** The scope of a token that opens only the preference page. */
-  public static final String PREFERENCES_SCOPE = "PREFERENCES";
-
   @Inject SignedTokens tokens;
   @Inject MailGateway mail;
 
@@ -31,7 +29,7 @@ public class ConsentLinks {
   String httpPort;
 
   public UnsubscribeLinks forPurpose(String customerId, Purpose purpose) {
-    String token = tokens.issue(customerId, purpose.name());
+    String token = tokens.issue(customerId, LinkScope.of(purpose));
     String mailto =
         "mailto:"
             + mail.settings().fromAddress()
@@ -42,7 +40,13 @@ public class ConsentLinks {
   }
 
   public String preferencesUrl(String customerId) {
-    return base() + "/preferences?t=" + tokens.issue(customerId, PREFERENCES_SCOPE);
+    return base() + "/preferences?t=" + tokens.issue(customerId, LinkScope.PREFERENCES);
+  }
+
+  public String confirmationUrl(String customerId, String confirmationId) {
+    return base()
+        + "/preferences/confirm?t="
+        + tokens.issue(customerId, LinkScope.confirmation(confirmationId));
   }
 
   /** The public base URL of links in emails, without a trailing slash. */

@@ -1,6 +1,7 @@
 package app.custodian.consent.boundary;
 
 import app.custodian.consent.control.Texts;
+import app.custodian.consent.entity.ConsentConfirmation;
 import app.custodian.consent.entity.NoticeKind;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.customer.boundary.Recipient;
@@ -12,6 +13,7 @@ import app.custodian.mail.control.RenderedContent;
 import app.custodian.mail.control.UnsubscribeLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +46,27 @@ public class ConsentMessages {
             content,
             MailCategory.SERVICE,
             kind == NoticeKind.GRANTED ? unsubscribe : null);
+  }
+
+  /**
+   * The email with the link that confirms what the person ticked on the preference page: a service
+   * message to their own address, with nothing to unsubscribe from.
+   */
+  public OutboundMail askToConfirm(ConsentConfirmation confirmation, Recipient recipient) {
+    String locale = recipient.locale();
+    Texts texts = Texts.of(locale);
+    List<Map<String, String>> purposes =
+        confirmation.purposes().stream().map(p -> Map.of("name", texts.purpose(p))).toList();
+    RenderedContent content =
+        MailTemplates.load("consent-confirm", locale)
+            .render(
+                Map.of(
+                    "fullName", recipient.fullName(),
+                    "purposes", purposes,
+                    "companyName", mail.sender().companyName(),
+                    "confirmUrl",
+                        links.confirmationUrl(recipient.customerId(), confirmation.id())));
+    return mail.composer().compose(recipient.email(), locale, content, MailCategory.SERVICE, null);
   }
 
   private static String template(NoticeKind kind) {

@@ -1,6 +1,7 @@
 package app.custodian.consent.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.consent.entity.ConsentConfirmation;
 import app.custodian.consent.entity.ConsentNotice;
 import app.custodian.consent.entity.ConsentState;
 import app.custodian.consent.entity.NoticeKind;
@@ -9,6 +10,7 @@ import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.mail.boundary.MailQueue;
 import app.custodian.mail.boundary.QueuedSend;
+import app.custodian.mail.control.OutboundMail;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -65,12 +67,13 @@ public class ConsentNoticeQueue implements MailQueue {
   }
 
   private void send(ConsentNotice notice, Recipient recipient, Instant now) {
+    OutboundMail message =
+        notice.kind() == NoticeKind.CONFIRMATION
+            ? messages.askToConfirm(
+                em.find(ConsentConfirmation.class, notice.confirmationId()), recipient)
+            : messages.compose(notice.kind(), notice.purpose(), recipient);
     QueuedSend.Outcome outcome =
-        sending.attempt(
-            "Confirmation " + notice.id(),
-            messages.compose(notice.kind(), notice.purpose(), recipient),
-            notice.retry(),
-            now);
+        sending.attempt("Confirmation " + notice.id(), message, notice.retry(), now);
     if (outcome.result() == QueuedSend.Result.REJECTED) {
       suppressions.hardBounced(recipient.emailIndex());
     }
@@ -90,6 +93,13 @@ public class ConsentNoticeQueue implements MailQueue {
         return Optional.of("suppressed " + entry.reason());
       }
     }
+    if (notice.kind() == NoticeKind.CONFIRMATION) {
+      ConsentConfirmation confirmation =
+          em.find(ConsentConfirmation.class, notice.confirmationId());
+      if (confirmation == null || !confirmation.open(clock.instant())) {
+        return Optional.of("confirmation used or expired before sending");
+      }
+    }
     if (confirmsGrant) {
       ConsentState state =
           em.find(
@@ -107,6 +117,11 @@ public class ConsentNoticeQueue implements MailQueue {
         AuditTrail.SYSTEM_ACTOR,
         action,
         notice.customerId(),
-        "consent " + notice.kind() + " " + notice.purpose() + ": " + detail);
+        "consent "
+            + notice.kind()
+            + " "
+            + (notice.purpose() == null ? notice.confirmationId() : notice.purpose())
+            + ": "
+            + detail);
   }
 }

@@ -1,5 +1,6 @@
 package app.custodian.consent.boundary;
 
+import app.custodian.consent.entity.ConsentConfirmation;
 import app.custodian.consent.entity.ConsentNotice;
 import app.custodian.consent.entity.NoticeKind;
 import app.custodian.consent.entity.Purpose;
@@ -21,5 +22,9 @@ public class ConsentNotices {
 
   public void enqueue(String customerId, NoticeKind kind, Purpose purpose) {
     queuing.enqueue(new ConsentNotice(customerId, kind, purpose, clock.instant()));
+  }
+
+  public void askToConfirm(ConsentConfirmation confirmation) {
+    queuing.enqueue(ConsentNotice.askToConfirm(confirmation, clock.instant()));
   }
 }

@@ -5,6 +5,7 @@ import static app.custodian.platform.control.Strings.blankToNull;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.consent.control.ConsentLedger;
 import app.custodian.consent.entity.ConsentClaim;
+import app.custodian.consent.entity.ConsentConfirmation;
 import app.custodian.consent.entity.ConsentEvent;
 import app.custodian.consent.entity.ConsentState;
 import app.custodian.consent.entity.NoticeKind;
@@ -20,16 +21,20 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +50,7 @@ public class ConsentService {
   static final String EMAIL_LINK = "email-link";
   static final String PREFERENCE_PAGE = "preference-page";
   private static final Set<String> RESERVED_SOURCES = Set.of(EMAIL_LINK, PREFERENCE_PAGE);
+  private static final int CONFIRMATIONS_PER_HOUR = 5;
 
   @PersistenceContext EntityManager em;
   @Resource SessionContext session;
@@ -53,6 +59,8 @@ public class ConsentService {
   @Inject SuppressionList suppressions;
   @Inject ConsentNotices notices;
   @Inject PolicyService policies;
+  @Inject LinkViews views;
+  @Inject ConsentSettings settings;
 
   Clock clock = Clock.systemUTC();
 
@@ -134,22 +142,25 @@ public class ConsentService {
   /** What the preference page shows: the person's language and every purpose, ticked or not. */
   public Preferences preferences(String customerId) {
     Recipient recipient = customers.recipient(customerId).orElseThrow(() -> notFound(customerId));
-    audit.recordAs(DATA_SUBJECT, "PREFERENCES_VIEWED", customerId, null);
-    return new Preferences(recipient.locale(), grantedPurposes(customerId));
+    views.recordOncePerHour(customerId, "PREFERENCES_VIEWED", null);
+    return new Preferences(recipient.locale(), grantedPurposes(customerId), Set.of(), false);
   }
 
   /**
-   * The person's own choice for every purpose: a tick is an explicit opt-in (which lifts their
-   * earlier unsubscribe), no tick a withdrawal of what was granted.
+   * The person's own choice for every purpose, from a preferences link. No tick withdraws what was
+   * granted, at once. A tick of what was not granted grants nothing yet: the link may have been
+   * forwarded or leaked, so the address confirms it first ({@link #confirm}). Sharing with third
+   * parties is never granted from a public page.
    */
   public Preferences choose(String customerId, Set<Purpose> wanted) {
     Recipient recipient = lock(customerId);
+    Set<Purpose> toConfirm = EnumSet.noneOf(Purpose.class);
     for (Purpose purpose : Purpose.values()) {
       ConsentState state = state(customerId, purpose);
       boolean has = state != null && state.granted();
       boolean wants = wanted.contains(purpose);
-      if (wants && !has) {
-        record(recipient, byDataSubject(purpose, true, PREFERENCE_PAGE, "ticked"), true);
+      if (wants && !has && purpose != Purpose.THIRD_PARTY_SHARING) {
+        toConfirm.add(purpose);
       } else if (!wants && has) {
         suppressions.suppressAs(
             DATA_SUBJECT, recipient.emailIndex(), purpose.name(), SuppressionReason.UNSUBSCRIBED);
@@ -157,11 +168,87 @@ public class ConsentService {
       }
     }
     audit.recordAs(DATA_SUBJECT, "PREFERENCES_SAVED", customerId, null);
-    return new Preferences(recipient.locale(), grantedPurposes(customerId));
+    boolean tooMany = !toConfirm.isEmpty() && !askToConfirm(customerId, toConfirm);
+    return new Preferences(
+        recipient.locale(), grantedPurposes(customerId), tooMany ? Set.of() : toConfirm, tooMany);
   }
 
-  /** The language and granted purposes shown on the preference page. */
-  public record Preferences(String locale, Map<Purpose, Boolean> granted) {}
+  private boolean askToConfirm(String customerId, Set<Purpose> purposes) {
+    Instant now = clock.instant();
+    long recent =
+        em.createQuery(
+                "select count(c) from ConsentConfirmation c"
+                    + " where c.customerId = :id and c.requestedAt > :since",
+                Long.class)
+            .setParameter("id", customerId)
+            .setParameter("since", now.minus(Duration.ofHours(1)))
+            .getSingleResult();
+    if (recent >= CONFIRMATIONS_PER_HOUR) {
+      audit.recordAs(DATA_SUBJECT, "CONSENT_CONFIRMATION_THROTTLED", customerId, null);
+      return false;
+    }
+    ConsentConfirmation confirmation =
+        new ConsentConfirmation(customerId, purposes, now, settings.confirmationValidity());
+    em.persist(confirmation);
+    notices.askToConfirm(confirmation);
+    audit.recordAs(
+        DATA_SUBJECT,
+        "CONSENT_CONFIRMATION_REQUESTED",
+        customerId,
+        confirmation.id() + " " + purposes);
+    return true;
+  }
+
+  /** The purposes a confirmation link would grant, while it can still be used. */
+  public Optional<Confirming> confirmation(String customerId, String confirmationId) {
+    return openConfirmation(customerId, confirmationId, LockModeType.NONE)
+        .flatMap(
+            c ->
+                customers.recipient(customerId).map(r -> new Confirming(r.locale(), c.purposes())));
+  }
+
+  /**
+   * The person opened the confirmation link and pressed its button: each purpose is granted as
+   * their explicit opt-in, the event naming the confirmation. A link works once, before it expires.
+   */
+  public Optional<Confirming> confirm(String customerId, String confirmationId) {
+    Optional<ConsentConfirmation> open =
+        openConfirmation(customerId, confirmationId, LockModeType.PESSIMISTIC_WRITE);
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    Recipient recipient = lock(customerId);
+    Set<Purpose> purposes = open.get().confirm(clock.instant());
+    String evidence = "confirmation " + confirmationId;
+    for (Purpose purpose : purposes) {
+      ConsentState state = state(customerId, purpose);
+      if (state == null || !state.granted()) {
+        record(recipient, byDataSubject(purpose, true, PREFERENCE_PAGE, evidence), true);
+      }
+    }
+    return Optional.of(new Confirming(recipient.locale(), purposes));
+  }
+
+  private Optional<ConsentConfirmation> openConfirmation(
+      String customerId, String confirmationId, LockModeType lock) {
+    ConsentConfirmation confirmation = em.find(ConsentConfirmation.class, confirmationId, lock);
+    return Optional.ofNullable(confirmation)
+        .filter(c -> c.customerId().equals(customerId))
+        .filter(c -> c.open(clock.instant()));
+  }
+
+  /**
+   * What the preference page shows: the person's language, the granted purposes, the purposes
+   * waiting for the emailed confirmation, and whether too many confirmations were asked for.
+   */
+  public record Preferences(
+      String locale,
+      Map<Purpose, Boolean> granted,
+      Set<Purpose> awaitingConfirmation,
+      boolean tooManyConfirmations) {}
+
+  /** A confirmation link's page: the person's language and the purposes it grants. */
+  public record Confirming(String locale, Set<Purpose> purposes) {}
 
   /**
    * Every event of the ledger is built here. A claim that names no policy version is recorded with

@@ -1,7 +1,9 @@
 package app.custodian.consent.boundary;
 
+import app.custodian.consent.control.LinkScope;
 import app.custodian.consent.control.Texts;
 import app.custodian.consent.entity.Purpose;
+import app.custodian.security.control.SignedTokens;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,8 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The person's own preference page: every purpose, unticked unless granted; saving records each
- * change as the person's explicit choice. Any valid link token of theirs opens it.
+ * The person's own preference page, opened only by a preferences link: every purpose, unticked
+ * unless granted. Saving withdraws what was unticked at once and emails a confirmation link for
+ * what was ticked ({@link ConsentService#choose}). Sharing with third parties is shown only to
+ * withdraw it.
  */
 @WebServlet("/preferences")
 public class PreferencesPage extends PublicPage {
@@ -27,7 +31,7 @@ public class PreferencesPage extends PublicPage {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Optional<ConsentService.Preferences> shown =
-        claims(request).flatMap(c -> ifCustomerExists(() -> consents.preferences(c.customerId())));
+        customerId(request).flatMap(id -> ifCustomerExists(() -> consents.preferences(id)));
     if (shown.isEmpty()) {
       invalidLink(request, response);
       return;
@@ -38,14 +42,17 @@ public class PreferencesPage extends PublicPage {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (!clientMayPost(request)) {
+      tooMany(request, response, texts(request, Texts.DEFAULT_LOCALE));
+      return;
+    }
     Set<Purpose> wanted = EnumSet.noneOf(Purpose.class);
     String[] ticked = request.getParameterValues("purpose");
     for (String name : ticked == null ? new String[0] : ticked) {
       Purpose.parse(name).ifPresent(wanted::add);
     }
     Optional<ConsentService.Preferences> saved =
-        claims(request)
-            .flatMap(c -> ifCustomerExists(() -> consents.choose(c.customerId(), wanted)));
+        customerId(request).flatMap(id -> ifCustomerExists(() -> consents.choose(id, wanted)));
     if (saved.isEmpty()) {
       invalidLink(request, response);
       return;
@@ -62,13 +69,36 @@ public class PreferencesPage extends PublicPage {
     Texts texts = texts(request, preferences.locale());
     List<Map<String, Object>> purposes = new ArrayList<>();
     for (Purpose purpose : Purpose.values()) {
-      purposes.add(
-          Map.of(
-              "name", purpose.name(),
-              "label", texts.purpose(purpose),
-              "checked", preferences.granted().getOrDefault(purpose, false)));
+      boolean granted = preferences.granted().getOrDefault(purpose, false);
+      if (granted || purpose != Purpose.THIRD_PARTY_SHARING) {
+        purposes.add(
+            Map.of("name", purpose.name(), "label", texts.purpose(purpose), "checked", granted));
+      }
     }
+    List<String> awaiting =
+        preferences.awaitingConfirmation().stream().map(texts::purpose).toList();
     render(
-        request, response, 200, "preferences", texts, Map.of("purposes", purposes, "saved", saved));
+        request,
+        response,
+        200,
+        "preferences",
+        texts,
+        Map.of(
+            "purposes",
+            purposes,
+            "saved",
+            saved,
+            "awaiting",
+            awaiting,
+            "hasAwaiting",
+            !awaiting.isEmpty(),
+            "tooMany",
+            preferences.tooManyConfirmations()));
+  }
+
+  private Optional<String> customerId(HttpServletRequest request) {
+    return claims(request)
+        .filter(c -> LinkScope.isPreferences(c.scope()))
+        .map(SignedTokens.Claims::customerId);
   }
 }

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 public abstract class PublicPage extends HttpServlet {
 
   @Inject SignedTokens tokens;
+  @Inject PublicLimits limits;
 
   /** What the token in {@code ?t=} says if it is genuine; empty for anything else. */
   protected Optional<SignedTokens.Claims> claims(HttpServletRequest request) {
@@ -76,6 +77,21 @@ public abstract class PublicPage extends HttpServlet {
             (String)
                 Problems.response(400, "Invalid link", "The link is not valid; nothing was changed")
                     .getEntity());
+  }
+
+  /**
+   * A form posted too often from this client, or about this address: nothing changes. The answer is
+   * the same whoever the address belongs to.
+   */
+  protected void tooMany(HttpServletRequest request, HttpServletResponse response, Texts texts)
+      throws IOException {
+    response.setHeader("Retry-After", Long.toString(PublicLimits.WINDOW.toSeconds()));
+    render(request, response, 429, "tooMany", texts, Map.of());
+  }
+
+  /** Counts this post against the client's hourly limit of posts that send email. */
+  protected boolean clientMayPost(HttpServletRequest request) {
+    return limits.clientMayPost(request.getRemoteAddr());
   }
 
   /** Runs an action for a customer who may have been erased since the link was sent. */

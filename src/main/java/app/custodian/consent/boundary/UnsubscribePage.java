@@ -1,6 +1,6 @@
 package app.custodian.consent.boundary;
 
-import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.consent.control.LinkScope;
 import app.custodian.consent.control.Texts;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.customer.boundary.CustomerService;
@@ -10,20 +10,22 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One-click unsubscribe (RFC 8058). GET only shows a confirmation page, because link scanners
- * follow links; POST, from a mail client's one-click or the page's button, withdraws at once.
+ * follow links; POST, from a mail client's one-click or the page's button, withdraws at once. The
+ * link travels in a header through providers and scanners, so it opens nothing else: no preference
+ * page, no grant.
  */
 @WebServlet("/unsubscribe")
 public class UnsubscribePage extends PublicPage {
 
   @Inject ConsentService consents;
   @Inject CustomerService customers;
-  @Inject ConsentLinks links;
-  @Inject AuditTrail audit;
+  @Inject LinkViews views;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -36,8 +38,7 @@ public class UnsubscribePage extends PublicPage {
       return;
     }
     Target t = target.get();
-    audit.recordAs(
-        ConsentService.DATA_SUBJECT, "UNSUBSCRIBE_PAGE_VIEWED", t.customerId(), t.purpose().name());
+    views.recordOncePerHour(t.customerId(), "UNSUBSCRIBE_PAGE_VIEWED", t.purpose().name());
     show(request, response, t, locale.get(), "confirm");
   }
 
@@ -45,13 +46,11 @@ public class UnsubscribePage extends PublicPage {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Optional<Target> target = target(request);
-    String how =
-        "One-Click".equals(request.getParameter("List-Unsubscribe"))
-            ? "one-click POST (RFC 8058)"
-            : "button on the unsubscribe page";
     Optional<Boolean> withdrawn =
         target.flatMap(
-            t -> ifCustomerExists(() -> consents.unsubscribe(t.customerId(), t.purpose(), how)));
+            t ->
+                ifCustomerExists(
+                    () -> consents.unsubscribe(t.customerId(), t.purpose(), how(request, t))));
     Optional<String> locale =
         target.flatMap(t -> customers.recipient(t.customerId())).map(Recipient::locale);
     if (withdrawn.isEmpty() || locale.isEmpty()) {
@@ -70,20 +69,26 @@ public class UnsubscribePage extends PublicPage {
       throws IOException {
     Texts texts = texts(request, personLocale);
     Map<String, Object> values =
-        Map.of(
-            state,
-            true,
-            "purposeName",
-            texts.purpose(target.purpose()),
-            "preferencesUrl",
-            links.preferencesUrl(target.customerId()));
+        Map.of(state, true, "purposeName", texts.purpose(target.purpose()));
     render(request, response, 200, "unsubscribe", texts, values);
   }
 
-  private Optional<Target> target(HttpServletRequest request) {
-    return claims(request)
-        .flatMap(c -> Purpose.parse(c.scope()).map(p -> new Target(c.customerId(), p)));
+  /** The evidence of the withdrawal: how it was made, and when the link was sent. */
+  private static String how(HttpServletRequest request, Target target) {
+    String how =
+        "One-Click".equals(request.getParameter("List-Unsubscribe"))
+            ? "one-click POST (RFC 8058)"
+            : "button on the unsubscribe page";
+    return target.issuedAt() == null ? how : how + ", link issued " + target.issuedAt();
   }
 
-  private record Target(String customerId, Purpose purpose) {}
+  /** Only a purpose link: it withdraws its own purpose and opens nothing else. */
+  private Optional<Target> target(HttpServletRequest request) {
+    return claims(request)
+        .flatMap(
+            c ->
+                LinkScope.purpose(c.scope()).map(p -> new Target(c.customerId(), p, c.issuedAt())));
+  }
+
+  private record Target(String customerId, Purpose purpose, Instant issuedAt) {}
 }

@@ -32,6 +32,9 @@ public class ConsentNotice {
   @Enumerated(EnumType.STRING)
   private Purpose purpose;
 
+  @Column(name = "confirmation_id")
+  private String confirmationId;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -48,6 +51,18 @@ public class ConsentNotice {
     this.retry = new RetrySchedule(createdAt);
   }
 
+  /** The email that asks the person to confirm what they ticked on the preference page. */
+  public static ConsentNotice askToConfirm(ConsentConfirmation confirmation, Instant now) {
+    ConsentNotice notice = new ConsentNotice();
+    notice.id = Ids.newId();
+    notice.customerId = confirmation.customerId();
+    notice.kind = NoticeKind.CONFIRMATION;
+    notice.confirmationId = confirmation.id();
+    notice.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+    notice.retry = new RetrySchedule(notice.createdAt);
+    return notice;
+  }
+
   public String id() {
     return id;
   }
@@ -60,8 +75,13 @@ public class ConsentNotice {
     return kind;
   }
 
+  /** The purpose a grant or withdrawal notice is about; null for a confirmation request. */
   public Purpose purpose() {
     return purpose;
+  }
+
+  public String confirmationId() {
+    return confirmationId;
   }
 
   public RetrySchedule retry() {

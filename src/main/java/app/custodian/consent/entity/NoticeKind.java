@@ -5,5 +5,7 @@ public enum NoticeKind {
   /** Consent was granted: it says so and how to withdraw. */
   GRANTED,
   /** The person unsubscribed: one plain confirmation, nothing else. */
-  WITHDRAWN
+  WITHDRAWN,
+  /** Purposes ticked on the preference page: a link to confirm them, granted only once opened. */
+  CONFIRMATION
 }

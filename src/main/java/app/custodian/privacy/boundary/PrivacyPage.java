@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The public privacy form: a person gives an email address and, if a live customer has it, a
- * verification link goes there. The answer is the same page and status whether or not the address
- * is known, and the email leaves after the commit, so neither reveals who is a customer.
+ * verification link goes there. The answer is the same page, status and work whether or not the
+ * address is known ({@link PrivacySubmissions}), so neither its bytes nor its time reveal who is a
+ * customer. Posts are limited per client and per address, answered alike for every address.
  */
 @WebServlet("/privacy")
 public class PrivacyPage extends PublicPage {
@@ -22,7 +23,7 @@ public class PrivacyPage extends PublicPage {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final int MAX_EMAIL = 254;
 
-  @Inject PrivacyRequestService requests;
+  @Inject PrivacySubmissions submissions;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -40,7 +41,11 @@ public class PrivacyPage extends PublicPage {
       render(request, response, 400, "privacy", texts, Map.of("invalidEmail", true));
       return;
     }
-    requests.requestLink(email.strip());
+    if (!clientMayPost(request)
+        || submissions.submit(email.strip()) == PrivacySubmissions.Answer.TOO_MANY) {
+      tooMany(request, response, texts);
+      return;
+    }
     render(request, response, 200, "privacy", texts, Map.of("sent", true));
   }
 }

@@ -331,12 +331,12 @@ public class PrivacyRequestService {
   }
 
   /**
-   * The public form: queues a verification link if a live customer has this address, and if the
-   * last link went out more than {@code CUSTODIAN_REQUESTS_LINK_INTERVAL} ago. Both paths compute
-   * the same blind index and run the same lookup; the email goes after the commit.
+   * A submission of the public form, matched after its answer went ({@link PrivacySubmissions}):
+   * queues a verification link if a live customer has the address, and if the last link went out
+   * more than {@code CUSTODIAN_REQUESTS_LINK_INTERVAL} ago. The email goes after the commit.
    */
-  public void requestLink(String email) {
-    Optional<String> customerId = search.idByEmailIndex(blindIndex.email(email));
+  public void requestLink(String emailIndex) {
+    Optional<String> customerId = search.idByEmailIndex(emailIndex);
     customerId.ifPresent(
         id -> {
           if (linkTurn(id)) {

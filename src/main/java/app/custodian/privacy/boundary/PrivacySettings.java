@@ -1,6 +1,7 @@
 package app.custodian.privacy.boundary;
 
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.platform.control.Durations;
 import app.custodian.platform.control.ProblemException;
 import app.custodian.privacy.control.DeadlineRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,14 +110,9 @@ public class PrivacySettings {
 
   private static Duration duration(String key, String text) {
     try {
-      Duration duration = Duration.parse(text.strip());
-      if (duration.isNegative() || duration.isZero()) {
-        throw new DateTimeException("not positive");
-      }
-      return duration;
-    } catch (DateTimeException e) {
-      throw invalid(
-          key + " must be a positive ISO-8601 duration such as PT24H, not '" + text + "'");
+      return Durations.positive(key, text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
     }
   }
 

@@ -2,9 +2,13 @@ package app.custodian.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -41,9 +45,10 @@ class SignedTokensTest {
   void aTokenForAnotherPurposeCannotBeMadeFromOne() {
     byte[] bytes = Base64.getUrlDecoder().decode(tokens.issue(customerId, "NEWSLETTER"));
     byte[] mac = Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length);
-    byte[] withOldMac = Arrays.copyOf(bytes, 17 + "SURVEY".length() + 16);
-    System.arraycopy("SURVEY".getBytes(), 0, withOldMac, 17, "SURVEY".length());
-    System.arraycopy(mac, 0, withOldMac, 17 + "SURVEY".length(), 16);
+    int header = 1 + 16 + 8;
+    byte[] withOldMac = Arrays.copyOf(bytes, header + "SURVEY".length() + 16);
+    System.arraycopy("SURVEY".getBytes(), 0, withOldMac, header, "SURVEY".length());
+    System.arraycopy(mac, 0, withOldMac, header + "SURVEY".length(), 16);
 
     assertFalse(tokens.verify(Base64.getUrlEncoder().encodeToString(withOldMac)).isPresent());
   }
@@ -64,5 +69,47 @@ class SignedTokensTest {
   void theTokenHoldsNoPersonalDataAndNeedsAnId() {
     assertThrows(IllegalArgumentException.class, () -> tokens.issue("someone@example.com", "X"));
     assertThrows(IllegalArgumentException.class, () -> tokens.issue(customerId, ""));
+  }
+
+  @Test
+  void aTokenCarriesTheSecondItWasIssued() {
+    Instant issued = Instant.parse("2026-12-07T10:15:30.789Z");
+
+    SignedTokens.Claims claims =
+        tokens.verify(tokens.issue(customerId, "PREFERENCES", issued)).get();
+
+    assertEquals(Instant.parse("2026-12-07T10:15:30Z"), claims.issuedAt());
+    assertTrue(claims.issuedWithin(issued.plusSeconds(60), Duration.ofHours(1)));
+    assertFalse(claims.issuedWithin(issued.plusSeconds(3600), Duration.ofHours(1)), "expired");
+    assertFalse(claims.issuedWithin(issued.minusSeconds(60), Duration.ofHours(1)), "future");
+  }
+
+  @Test
+  void anIssueTimeCannotBeMovedWithoutTheKey() {
+    byte[] bytes =
+        Base64.getUrlDecoder().decode(tokens.issue(customerId, "NEWSLETTER", Instant.now()));
+    bytes[1 + 16 + 7]++; // the last byte of the issue time
+
+    assertFalse(
+        tokens.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)).isPresent());
+  }
+
+  @Test
+  void tokensOfTheFirstVersionStillWorkWithoutAnIssueTime() {
+    UUID id = UUID.fromString(customerId);
+    ByteBuffer body = ByteBuffer.allocate(1 + 16 + "NEWSLETTER".length());
+    body.put((byte) 1).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+    body.put("NEWSLETTER".getBytes());
+    byte[] mac = Arrays.copyOf(new BlindIndex(KEY).mac(body.array()), 16);
+    byte[] token = Arrays.copyOf(body.array(), body.capacity() + 16);
+    System.arraycopy(mac, 0, token, body.capacity(), 16);
+
+    SignedTokens.Claims claims =
+        tokens.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(token)).orElseThrow();
+
+    assertEquals(customerId, claims.customerId());
+    assertEquals("NEWSLETTER", claims.scope());
+    assertNull(claims.issuedAt());
+    assertFalse(claims.issuedWithin(Instant.now(), Duration.ofDays(9999)));
   }
 }
