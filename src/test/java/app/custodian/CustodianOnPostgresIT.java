@@ -10,6 +10,7 @@ import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Queries;
 import app.custodian.testing.Resources;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -659,6 +660,38 @@ class CustodianOnPostgresIT {
     }
   }
 
+  @Test
+  @Order(Integer.MAX_VALUE - 1) // before the chain is broken for good
+  void aFloodOfForgedEntriesHoldsUpNoGenuineOne() throws Exception {
+    try (Connection db = postgres.connect(databaseUrl)) {
+      // More than the sealer takes in one batch, all older than any genuine entry.
+      update(
+          db,
+          """
+          insert into audit_entry (id, at, actor, action, customer_id, detail)
+          select gen_random_uuid()::text, timestamp with time zone '2000-01-01 00:00:00Z' + n * interval '1 second',
+                 'flood', 'CUSTOMER_READ', null, 'forged ' || n
+          from generate_series(1, 2500) n""",
+          2500);
+      String later =
+          createCustomer("{\"fullName\":\"Sau Lũ\",\"email\":\"%s\"}".formatted(uniqueEmail()))
+              .getString("id");
+      awaitSealed("CUSTOMER_CREATED", later);
+
+      JsonObject verification = admin.get("/api/v1/audit/verify").json();
+      assertFalse(verification.getBoolean("valid"));
+      assertEquals(2500, verification.getInt("forgedCount"));
+      assertEquals(1000, verification.getJsonArray("forged").size(), "the first thousand named");
+      assertEquals(
+          0,
+          Queries.count(
+              db, "select count(*) from audit_entry where actor = 'flood' and seq is not null"));
+
+      update(db, "delete from audit_entry where actor = 'flood'", 2500);
+      assertTrue(admin.get("/api/v1/audit/verify").json().getBoolean("valid"));
+    }
+  }
+
   /** The audit entry of the action on the customer, once the sealer has chained it. */
   private static JsonObject awaitSealed(String action, String customerId) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -721,8 +754,12 @@ class CustodianOnPostgresIT {
   }
 
   private static void update(Connection db, String sql) throws SQLException {
+    update(db, sql, 1);
+  }
+
+  private static void update(Connection db, String sql, int rows) throws SQLException {
     try (var s = db.createStatement()) {
-      assertEquals(1, s.executeUpdate(sql));
+      assertEquals(rows, s.executeUpdate(sql));
     }
   }
 
