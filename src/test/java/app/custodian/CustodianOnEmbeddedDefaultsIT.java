@@ -10,6 +10,7 @@ import app.custodian.testing.Browser;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Outbox;
 import app.custodian.testing.ReceivedMail;
+import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ class CustodianOnEmbeddedDefaultsIT {
       password = m.group(1);
       assertTrue(
           first.log().contains("CUSTODIAN_PII_KEY is not set"), "a missing key is warned about");
+      assertTrue(first.log().contains("CUSTODIAN_AUDIT_KEY is not set"), "so is the audit key");
       Api admin = first.api("admin", password);
       Reply created =
           admin.post(
@@ -54,6 +56,7 @@ class CustodianOnEmbeddedDefaultsIT {
     }
     assertTrue(Files.exists(workDir.resolve("data/db/custodian.mv.db")), "H2 file under ./data");
     assertTrue(Files.exists(workDir.resolve("data/keys/pii.key")), "generated key kept in ./data");
+    assertTrue(Files.exists(workDir.resolve("data/keys/audit.key")), "the audit key too");
 
     CustodianProcess second = new CustodianProcess(workDir, Map.of()).start();
     try {
@@ -63,8 +66,11 @@ class CustodianOnEmbeddedDefaultsIT {
       assertEquals("Ngô Bảo Châu", read.json().getString("fullName"));
       assertEquals("+84912000111", read.json().getString("phone"));
       assertTrue(second.api(null, null).get("/api/v1/audit/verify").status() == 401);
+      JsonObject verification = second.api("admin", password).get("/api/v1/audit/verify").json();
+      assertTrue(verification.getBoolean("valid"), verification::toString);
       assertTrue(
-          second.api("admin", password).get("/api/v1/audit/verify").json().getBoolean("valid"));
+          verification.getJsonArray("forged").isEmpty(),
+          "entries written before the restart carry MACs under the kept audit key");
       if (Browser.installed()) {
         walkThePortal(second, password);
       } else {

@@ -3,14 +3,17 @@ package app.custodian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Queries;
 import app.custodian.testing.Resources;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -366,11 +369,19 @@ class CustodianOnPostgresIT {
             .getString("id");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<Integer>> reads = new ArrayList<>();
+    List<Future<JsonObject>> verifications = new ArrayList<>();
     for (int i = 0; i < 80; i++) {
       reads.add(pool.submit(() -> operator.get("/api/v1/customers/" + id).status()));
+      if (i % 10 == 5) { // the sealer chains entries while these walk the chain
+        verifications.add(pool.submit(() -> admin.get("/api/v1/audit/verify").json()));
+      }
     }
     for (Future<Integer> read : reads) {
       assertEquals(200, read.get());
+    }
+    for (Future<JsonObject> during : verifications) {
+      JsonObject result = during.get();
+      assertTrue(result.getBoolean("valid"), result::toString);
     }
     pool.shutdown();
     Reply trail = admin.get("/api/v1/audit?action=CUSTOMER_READ&size=500&customerId=" + id);
@@ -612,6 +623,104 @@ class CustodianOnPostgresIT {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE - 1) // before the chain is broken for good
+  void anAuditEntryCopiedInTheDatabaseIsReportedForgedAndNeverSealed() throws Exception {
+    String forgedId = UUID.randomUUID().toString();
+    try (Connection db = postgres.connect(databaseUrl)) {
+      // The first entry's row, MAC included, under a new id: as old as the first entry, so first
+      // in the sealer's order, ahead of the genuine entries written after it.
+      update(
+          db,
+          """
+          insert into audit_entry (id, at, actor, action, customer_id, detail, mac)
+          select '%s', at, actor, action, customer_id, detail, mac from audit_entry where seq = 1"""
+              .formatted(forgedId));
+      String later =
+          createCustomer("{\"fullName\":\"Sau Giả Mạo\",\"email\":\"%s\"}".formatted(uniqueEmail()))
+              .getString("id");
+      JsonObject genuine = awaitSealed("CUSTOMER_CREATED", later);
+
+      JsonObject verification = admin.get("/api/v1/audit/verify").json();
+      assertFalse(verification.getBoolean("valid"), verification::toString);
+      assertEquals(
+          List.of(forgedId),
+          verification.getJsonArray("forged").getValuesAs(JsonString::getString),
+          verification::toString);
+      assertTrue(
+          verification.getJsonNumber("entries").longValue()
+              >= genuine.getJsonNumber("seq").longValue(),
+          "the genuine entries written after it are in the chain");
+      assertNull(seqOf(db, forgedId), "the forged entry stays out of the chain");
+      assertTrue(custodian.log().contains(forgedId), "the sealer warns, naming the entry");
+
+      update(db, "delete from audit_entry where id = '" + forgedId + "'");
+      JsonObject cleaned = admin.get("/api/v1/audit/verify").json();
+      assertTrue(cleaned.getBoolean("valid"), cleaned::toString);
+      assertTrue(cleaned.getJsonArray("forged").isEmpty(), cleaned::toString);
+    }
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 1) // before the chain is broken for good
+  void aFloodOfForgedEntriesHoldsUpNoGenuineOne() throws Exception {
+    try (Connection db = postgres.connect(databaseUrl)) {
+      // More than the sealer takes in one batch, all older than any genuine entry.
+      update(
+          db,
+          """
+          insert into audit_entry (id, at, actor, action, customer_id, detail)
+          select gen_random_uuid()::text, timestamp with time zone '2000-01-01 00:00:00Z' + n * interval '1 second',
+                 'flood', 'CUSTOMER_READ', null, 'forged ' || n
+          from generate_series(1, 2500) n""",
+          2500);
+      String later =
+          createCustomer("{\"fullName\":\"Sau Lũ\",\"email\":\"%s\"}".formatted(uniqueEmail()))
+              .getString("id");
+      awaitSealed("CUSTOMER_CREATED", later);
+
+      JsonObject verification = admin.get("/api/v1/audit/verify").json();
+      assertFalse(verification.getBoolean("valid"));
+      assertEquals(2500, verification.getInt("forgedCount"));
+      assertEquals(1000, verification.getJsonArray("forged").size(), "the first thousand named");
+      assertEquals(
+          0,
+          Queries.count(
+              db, "select count(*) from audit_entry where actor = 'flood' and seq is not null"));
+
+      update(db, "delete from audit_entry where actor = 'flood'", 2500);
+      assertTrue(admin.get("/api/v1/audit/verify").json().getBoolean("valid"));
+    }
+  }
+
+  /** The audit entry of the action on the customer, once the sealer has chained it. */
+  private static JsonObject awaitSealed(String action, String customerId) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (true) {
+      JsonObject entry =
+          admin
+              .get("/api/v1/audit?action=" + action + "&customerId=" + customerId)
+              .items()
+              .getJsonObject(0);
+      if (!entry.isNull("seq")) {
+        return entry;
+      }
+      assertTrue(Instant.now().isBefore(deadline), () -> "never sealed: " + entry);
+      Thread.sleep(200);
+    }
+  }
+
+  private static Long seqOf(Connection db, String id) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("select seq from audit_entry where id = ?")) {
+      s.setString(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        assertTrue(rs.next(), () -> id + " is gone");
+        long seq = rs.getLong(1);
+        return rs.wasNull() ? null : seq;
+      }
+    }
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void aChangedOrRemovedAuditEntryBreaksTheChain() throws SQLException {
     assertTrue(admin.get("/api/v1/audit/verify").json().getBoolean("valid"));
@@ -621,6 +730,7 @@ class CustodianOnPostgresIT {
       JsonObject changed = admin.get("/api/v1/audit/verify").json();
       assertFalse(changed.getBoolean("valid"));
       assertEquals(2, changed.getInt("firstBrokenSeq"));
+      assertEquals(1, changed.getJsonArray("forged").size(), "its MAC no longer holds either");
       try (PreparedStatement restore =
           db.prepareStatement("update audit_entry set detail = ? where seq = 2")) {
         restore.setString(1, original);
@@ -644,8 +754,12 @@ class CustodianOnPostgresIT {
   }
 
   private static void update(Connection db, String sql) throws SQLException {
+    update(db, sql, 1);
+  }
+
+  private static void update(Connection db, String sql, int rows) throws SQLException {
     try (var s = db.createStatement()) {
-      assertEquals(1, s.executeUpdate(sql));
+      assertEquals(rows, s.executeUpdate(sql));
     }
   }
 

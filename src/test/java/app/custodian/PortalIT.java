@@ -17,10 +17,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -280,6 +283,29 @@ class PortalIT {
                       .getJsonNumber("entries")
                       .longValue());
       browser.screenshot("portal-audit");
+    }
+  }
+
+  @Test
+  void anAuditorIsShownTheEntriesTheApplicationDidNotWrite() throws Exception {
+    String forgedId = UUID.randomUUID().toString();
+    try (Connection db = stack.postgres.connect(stack.databaseUrl);
+        Statement sql = db.createStatement()) {
+      sql.executeUpdate(
+          """
+          insert into audit_entry (id, at, actor, action, customer_id, detail, mac)
+          select '%s', at, actor, action, customer_id, detail, mac from audit_entry where seq = 1"""
+              .formatted(forgedId));
+      try (Browser browser = stack.signedInAs("AUDITOR")) {
+        browser.go("/audit/trail.xhtml");
+        browser.click(By.id("chain:verify"));
+        browser.waitForText(By.id("chain-result"), "Nhật ký có mục không do ứng dụng ghi!");
+        assertEquals(List.of(forgedId), browser.texts(By.cssSelector("#chain-forged li")));
+        assertEquals("1", browser.text(By.id("chain-forged-count")));
+        browser.screenshot("portal-audit-forged");
+      } finally {
+        sql.executeUpdate("delete from audit_entry where id = '" + forgedId + "'");
+      }
     }
   }
 

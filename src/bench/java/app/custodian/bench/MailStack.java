@@ -86,6 +86,7 @@ final class MailStack {
         environment.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("CUSTODIAN_PII_KEY", piiKey);
         environment.put("CUSTODIAN_TOKEN_KEY", tokenKey);
+        environment.put("CUSTODIAN_AUDIT_KEY", randomKey());
         environment.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
         environment.put("CUSTODIAN_SMTP_PORT", Integer.toString(sink.port()));
         environment.put("CUSTODIAN_COMPANY_NAME", Newsletter.COMPANY_NAME);

@@ -136,6 +136,7 @@ public final class RetentionPurgeBenchmark {
         environment.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("CUSTODIAN_PII_KEY", piiKey);
         environment.put("CUSTODIAN_TOKEN_KEY", tokenKey);
+        environment.put("CUSTODIAN_AUDIT_KEY", randomKey());
         environment.put("CUSTODIAN_ZONE", ZONE);
         environment.put("CUSTODIAN_RETENTION_AFTER_CONTRACT_END", AFTER_CONTRACT_END);
         environment.put("CUSTODIAN_RETENTION_LEAD_INACTIVITY", LEAD_INACTIVITY);

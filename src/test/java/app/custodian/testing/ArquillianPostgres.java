@@ -43,7 +43,9 @@ public final class ArquillianPostgres implements BeforeAllCallback {
             .append(" -DCUSTODIAN_DATA_DIR=")
             .append(dataDir)
             .append(" -Dcustodian.data.dir=")
-            .append(dataDir);
+            .append(dataDir)
+            .append(" -Dcustodian.audit.key=")
+            .append(TestKeys.random());
     if (postgres.password() != null) {
       options.append(" -DCUSTODIAN_DB_PASSWORD=").append(postgres.password());
     }

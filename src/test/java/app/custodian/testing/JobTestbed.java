@@ -1,6 +1,8 @@
 package app.custodian.testing;
 
+import app.custodian.audit.boundary.AuditEntryMacMigration;
 import app.custodian.audit.boundary.AuditJournal;
+import app.custodian.audit.control.EntryMac;
 import app.custodian.campaign.boundary.CampaignMessageProcessor;
 import app.custodian.campaign.boundary.CampaignMessageWriter;
 import app.custodian.campaign.boundary.CampaignMetrics;
@@ -54,6 +56,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +133,7 @@ public final class JobTestbed {
   private final Postgres postgres;
   private final String databaseUrl;
   private final Path dataDir;
+  private final String auditKey = TestKeys.random();
   private final int smtpPort;
   private volatile GreenMail smtp;
 
@@ -140,6 +144,8 @@ public final class JobTestbed {
     Flyway.configure()
         .dataSource(databaseUrl, postgres.user(), postgres.password())
         .locations("classpath:db/migration")
+        .javaMigrations(
+            new AuditEntryMacMigration(new EntryMac(Base64.getDecoder().decode(auditKey))))
         .load()
         .migrate();
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -172,6 +178,7 @@ public final class JobTestbed {
     settings.put("custodian.data.dir", dataDir.toString());
     settings.put("custodian.pii.key", TestKeys.random());
     settings.put("custodian.token.key", TestKeys.random());
+    settings.put("custodian.audit.key", auditKey);
     settings.put("custodian.smtp.host", "127.0.0.1");
     settings.put("custodian.smtp.port", String.valueOf(smtpPort));
     settings.put("custodian.smtp.starttls", "false");

@@ -86,13 +86,14 @@ public final class Postgres implements AutoCloseable {
   }
 
   /**
-   * The settings of a test's Custodian: one of this server's databases, its data directory, and the
-   * bootstrap admin's password.
+   * The settings of a test's Custodian: one of this server's databases, its data directory, the
+   * bootstrap admin's password and an audit key (given, as on any database of one's own).
    */
   public Map<String, String> custodianSettings(String url, Path dataDir, String adminPassword) {
     Map<String, String> settings = custodianSettings(url);
     settings.put("CUSTODIAN_DATA_DIR", dataDir.toString());
     settings.put("CUSTODIAN_ADMIN_PASSWORD", adminPassword);
+    settings.put("CUSTODIAN_AUDIT_KEY", TestKeys.random());
     return settings;
   }
 

@@ -1,8 +1,10 @@
 package app.custodian.audit.boundary;
 
+import app.custodian.audit.control.EntryMac;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,26 +13,24 @@ import java.util.Map;
 
 /**
  * Audit entries written with plain JDBC on the caller's connection, for batch jobs that run outside
- * EJB and JPA: in the caller's transaction, like {@link AuditTrail}, and chained by the same
- * sealer. Ids only, never personal data.
+ * EJB and JPA: in the caller's transaction and with their MAC, like {@link AuditTrail}, and chained
+ * by the same sealer. Ids only, never personal data.
  */
 @ApplicationScoped
 public class AuditJournal {
 
   private static final String INSERT =
-      "insert into audit_entry (id, at, actor, action, customer_id, detail) values (?, ?, ?, ?, ?, ?)";
+      "insert into audit_entry (id, at, actor, action, customer_id, detail, mac)"
+          + " values (?, ?, ?, ?, ?, ?, ?)";
+
+  @Inject EntryMac macs;
 
   /** Writes one entry now; {@code customerId} and {@code detail} may be null. */
   public void append(
       Connection connection, String actor, String action, String customerId, String detail)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setString(1, Ids.newId());
-      insert.setObject(2, DatabaseTime.now());
-      insert.setString(3, actor);
-      insert.setString(4, action);
-      insert.setString(5, customerId);
-      insert.setString(6, detail);
+      bind(insert, DatabaseTime.now(), actor, action, customerId, detail);
       insert.executeUpdate();
     }
   }
@@ -42,15 +42,28 @@ public class AuditJournal {
     OffsetDateTime now = DatabaseTime.now();
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (Map.Entry<String, String> entry : detailByCustomer.entrySet()) {
-        insert.setString(1, Ids.newId());
-        insert.setObject(2, now);
-        insert.setString(3, actor);
-        insert.setString(4, action);
-        insert.setString(5, entry.getKey());
-        insert.setString(6, entry.getValue());
+        bind(insert, now, actor, action, entry.getKey(), entry.getValue());
         insert.addBatch();
       }
       insert.executeBatch();
     }
+  }
+
+  private void bind(
+      PreparedStatement insert,
+      OffsetDateTime at,
+      String actor,
+      String action,
+      String customerId,
+      String detail)
+      throws SQLException {
+    String id = Ids.newId();
+    insert.setString(1, id);
+    insert.setObject(2, at);
+    insert.setString(3, actor);
+    insert.setString(4, action);
+    insert.setString(5, customerId);
+    insert.setString(6, detail);
+    insert.setString(7, macs.sign(id, at.toInstant(), actor, action, customerId, detail));
   }
 }

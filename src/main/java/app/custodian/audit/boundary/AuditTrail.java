@@ -1,6 +1,6 @@
 package app.custodian.audit.boundary;
 
-import app.custodian.audit.control.ChainHash;
+import app.custodian.audit.control.EntryMac;
 import app.custodian.audit.entity.AuditChainHead;
 import app.custodian.audit.entity.AuditEntry;
 import app.custodian.platform.control.Page;
@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The hash-chained audit trail. Entries are written in the caller's transaction, so an act and its
- * entry commit or roll back together; {@link AuditSealer} chains them within about a second.
+ * The hash-chained audit trail. Entries are written with their MAC in the caller's transaction, so
+ * an act and its entry commit or roll back together; {@link AuditSealer} chains them within about a
+ * second.
  */
 @Stateless
 public class AuditTrail {
@@ -33,6 +34,7 @@ public class AuditTrail {
   @PersistenceContext EntityManager em;
   @Resource SessionContext session;
   @Inject AuditSealer sealer;
+  @Inject EntryMac macs;
 
   Clock clock = Clock.systemUTC();
 
@@ -42,7 +44,7 @@ public class AuditTrail {
   }
 
   public void recordAs(String actor, String action, String customerId, String detail) {
-    em.persist(new AuditEntry(clock.instant(), actor, action, customerId, detail));
+    em.persist(new AuditEntry(clock.instant(), actor, action, customerId, detail, macs));
   }
 
   public Page<AuditView> find(AuditFilter filter, PageRequest page) {
@@ -79,36 +81,60 @@ public class AuditTrail {
   }
 
   /**
-   * Seals what is pending, then walks the chain from its start: every entry unchanged, none
-   * missing, the head at its end.
+   * Seals what is pending, reads where the chain ends, then walks it from its start to there: every
+   * entry unchanged, none missing, each with a valid MAC. Every other entry (not sealed, or sealed
+   * during the walk) must carry a valid MAC too. Sealing during the walk is no false alarm.
    */
   public ChainVerification verify() {
     sealer.sealAll();
-    String previous = ChainHash.GENESIS;
-    long lastSeq = 0;
+    AuditChainHead end = em.find(AuditChainHead.class, AuditChainHead.ID);
+    em.detach(end);
+    ChainCheck check = new ChainCheck(macs, end);
+    walkChain(check, end.lastSeq());
+    walkOutsideChain(check, end.lastSeq());
+    return check.result();
+  }
+
+  private void walkChain(ChainCheck check, long endSeq) {
+    long afterSeq = 0;
     List<AuditEntry> batch;
     do {
       batch =
           em.createQuery(
-                  "select e from AuditEntry e where e.seq > :after order by e.seq",
+                  "select e from AuditEntry e where e.seq > :after and e.seq <= :end"
+                      + " order by e.seq",
                   AuditEntry.class)
-              .setParameter("after", lastSeq)
+              .setParameter("after", afterSeq)
+              .setParameter("end", endSeq)
               .setMaxResults(VERIFY_BATCH)
               .getResultList();
       for (AuditEntry entry : batch) {
-        if (entry.seq() != lastSeq + 1 || !entry.follows(previous)) {
-          return new ChainVerification(false, lastSeq, lastSeq + 1);
-        }
-        previous = entry.hash();
-        lastSeq = entry.seq();
+        check.chained(entry);
+        afterSeq = entry.seq();
         em.detach(entry);
       }
     } while (batch.size() == VERIFY_BATCH);
-    AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
-    if (!head.endsWith(lastSeq, previous)) {
-      return new ChainVerification(false, lastSeq, lastSeq + 1);
-    }
-    return new ChainVerification(true, lastSeq, null);
+  }
+
+  private void walkOutsideChain(ChainCheck check, long endSeq) {
+    String afterId = "";
+    List<AuditEntry> batch;
+    do {
+      batch =
+          em.createQuery(
+                  "select e from AuditEntry e where (e.seq is null or e.seq > :end)"
+                      + " and e.id > :after order by e.id",
+                  AuditEntry.class)
+              .setParameter("end", endSeq)
+              .setParameter("after", afterId)
+              .setMaxResults(VERIFY_BATCH)
+              .getResultList();
+      for (AuditEntry entry : batch) {
+        check.outsideChain(entry);
+        afterId = entry.id();
+        em.detach(entry);
+      }
+    } while (batch.size() == VERIFY_BATCH);
   }
 
   /** The calling staff member's name, or the system's when no one is logged in. */

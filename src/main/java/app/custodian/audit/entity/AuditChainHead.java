@@ -32,6 +32,10 @@ public class AuditChainHead {
     lastHash = entry.hash();
   }
 
+  public long lastSeq() {
+    return lastSeq;
+  }
+
   /** Whether the chain's last entry is the one this head remembers. */
   public boolean endsWith(long seq, String hash) {
     return lastSeq == seq && lastHash.equals(hash);

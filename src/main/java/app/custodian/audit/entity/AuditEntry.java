@@ -1,6 +1,7 @@
 package app.custodian.audit.entity;
 
 import app.custodian.audit.control.ChainHash;
+import app.custodian.audit.control.EntryMac;
 import app.custodian.platform.control.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +13,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One entry of the audit trail: ids only, never personal data. Written with the act it records,
- * then sealed into the hash chain, which gives it its place ({@code seq}) and its hash.
+ * One entry of the audit trail: ids only, never personal data. Written with the act it records and
+ * its MAC, then sealed into the hash chain, which gives it its place ({@code seq}) and its hash. An
+ * entry without a valid MAC was not written by the application: it is refused, never sealed.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -36,15 +38,35 @@ public class AuditEntry {
 
   private String hash;
 
+  private String mac;
+
+  /** Whether the sealer found it without a valid MAC and left it out of the chain for good. */
+  private boolean refused;
+
   protected AuditEntry() {}
 
-  public AuditEntry(Instant at, String actor, String action, String customerId, String detail) {
+  public AuditEntry(
+      Instant at, String actor, String action, String customerId, String detail, EntryMac macs) {
     this.id = Ids.newId();
     this.at = at.truncatedTo(ChronoUnit.MICROS); // what the database keeps, so the hash holds
     this.actor = Objects.requireNonNull(actor);
     this.action = Objects.requireNonNull(action);
     this.customerId = customerId;
     this.detail = detail;
+    this.mac = macs.sign(id, this.at, actor, action, customerId, detail);
+  }
+
+  /** Whether the application wrote this entry as it stands: its MAC matches every field. */
+  public boolean authentic(EntryMac macs) {
+    return macs.verifies(mac, id, at, actor, action, customerId, detail);
+  }
+
+  /** Keeps an entry that is not {@link #authentic} out of the chain, so no sealer tries again. */
+  public void refuse() {
+    if (sealed()) {
+      throw new IllegalStateException("audit entry " + id + " is sealed already");
+    }
+    refused = true;
   }
 
   void seal(long seq, String previousHash) {
@@ -62,7 +84,11 @@ public class AuditEntry {
 
   /** Whether this entry is sealed, unchanged, and follows the given hash. */
   public boolean follows(String expectedPreviousHash) {
-    return sealed() && expectedPreviousHash.equals(previousHash) && computeHash().equals(hash);
+    try {
+      return sealed() && expectedPreviousHash.equals(previousHash) && computeHash().equals(hash);
+    } catch (IllegalArgumentException e) { // a customer id that is no UUID, written outside
+      return false;
+    }
   }
 
   private String computeHash() {

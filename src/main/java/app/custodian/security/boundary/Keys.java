@@ -1,5 +1,6 @@
 package app.custodian.security.boundary;
 
+import app.custodian.audit.control.EntryMac;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.FieldCipher;
 import app.custodian.security.control.KeyMaterial;
@@ -16,9 +17,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The keys for personal data at rest and for tokens and blind indexes: from configuration, never
- * from the database. Resolved at start, so a missing key is generated (with a warning) before the
- * first request.
+ * The keys for personal data at rest, for tokens and blind indexes, and for the MACs of audit
+ * entries: from configuration, never from the database. Resolved at start, so a missing key is
+ * generated (with a warning) before the first request.
  */
 @ApplicationScoped
 public class Keys {
@@ -34,12 +35,17 @@ public class Keys {
   Optional<String> tokenKey;
 
   @Inject
+  @ConfigProperty(name = "custodian.audit.key")
+  Optional<String> auditKey;
+
+  @Inject
   @ConfigProperty(name = "custodian.data.dir")
   String dataDir;
 
   private FieldCipher fieldCipher;
   private BlindIndex blindIndex;
   private SignedTokens signedTokens;
+  private EntryMac entryMac;
 
   @PostConstruct
   void resolve() {
@@ -49,6 +55,9 @@ public class Keys {
     fieldCipher = keys.fieldCipher();
     blindIndex = keys.blindIndex();
     signedTokens = keys.signedTokens();
+    entryMac =
+        new EntryMac(
+            KeyMaterial.resolveAuditKey(auditKey.orElse(null), Path.of(dataDir), LOG::warning));
   }
 
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -68,5 +77,10 @@ public class Keys {
   @Produces
   public SignedTokens signedTokens() {
     return signedTokens;
+  }
+
+  @Produces
+  public EntryMac entryMac() {
+    return entryMac;
   }
 }

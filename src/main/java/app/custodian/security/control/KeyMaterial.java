@@ -20,17 +20,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The two 256-bit keys of the application: the PII key (field encryption and blind indexes) and the
- * token key (signed tokens). Each comes from its environment variable, else from a key file in the
- * data directory, else is generated into that file.
+ * The 256-bit keys of the application: the PII key (field encryption and blind indexes), the token
+ * key (signed tokens) and the audit key (MACs of audit entries). Each comes from its environment
+ * variable, else from a key file in the data directory, else is generated into that file.
  */
 public final class KeyMaterial {
 
   static final String PII_KEY_VARIABLE = "CUSTODIAN_PII_KEY";
   static final String TOKEN_KEY_VARIABLE = "CUSTODIAN_TOKEN_KEY";
+  static final String AUDIT_KEY_VARIABLE = "CUSTODIAN_AUDIT_KEY";
 
   private static final int KEY_LENGTH = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String UNREADABLE_WITHOUT_IT =
+      "data encrypted with it cannot be read without it";
   // Domain separation, so the AES key is never used directly as an HMAC key.
   private static final byte[] BLIND_INDEX_KEY_LABEL =
       "custodian blind index key v1".getBytes(StandardCharsets.US_ASCII);
@@ -55,8 +58,28 @@ public final class KeyMaterial {
       String piiKeyBase64, String tokenKeyBase64, Path dataDir, Consumer<String> warn) {
     Objects.requireNonNull(warn, "warn");
     return new KeyMaterial(
-        resolveKey(PII_KEY_VARIABLE, piiKeyBase64, dataDir, "pii.key", warn),
-        resolveKey(TOKEN_KEY_VARIABLE, tokenKeyBase64, dataDir, "token.key", warn));
+        resolveKey(PII_KEY_VARIABLE, piiKeyBase64, dataDir, "pii.key", UNREADABLE_WITHOUT_IT, warn),
+        resolveKey(
+            TOKEN_KEY_VARIABLE, tokenKeyBase64, dataDir, "token.key", UNREADABLE_WITHOUT_IT, warn));
+  }
+
+  /**
+   * The audit key, apart from the others (resolved only where audit entries are written or
+   * checked), in the same way: {@code CUSTODIAN_AUDIT_KEY}, else {@code keys/audit.key} in the data
+   * directory, else generated into that file.
+   *
+   * @param auditKeyBase64 value of {@code CUSTODIAN_AUDIT_KEY}; null or blank when not set
+   * @param warn told when the key is generated
+   */
+  public static byte[] resolveAuditKey(String auditKeyBase64, Path dataDir, Consumer<String> warn) {
+    Objects.requireNonNull(warn, "warn");
+    return resolveKey(
+        AUDIT_KEY_VARIABLE,
+        auditKeyBase64,
+        dataDir,
+        "audit.key",
+        "the audit trail cannot be verified without it",
+        warn);
   }
 
   public byte[] piiKey() {
@@ -96,7 +119,12 @@ public final class KeyMaterial {
   }
 
   private static byte[] resolveKey(
-      String variable, String configured, Path dataDir, String fileName, Consumer<String> warn) {
+      String variable,
+      String configured,
+      Path dataDir,
+      String fileName,
+      String lossConsequence,
+      Consumer<String> warn) {
     if (configured != null && !configured.isBlank()) {
       return decode(configured, variable + " must be the base64 encoding of exactly 32 bytes");
     }
@@ -114,7 +142,8 @@ public final class KeyMaterial {
           variable
               + " is not set: generated a key into "
               + file
-              + "; back it up, data encrypted with it cannot be read without it");
+              + "; back it up, "
+              + lossConsequence);
       return key;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the key file " + file, e);

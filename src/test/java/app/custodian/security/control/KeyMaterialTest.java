@@ -122,6 +122,47 @@ class KeyMaterialTest {
   }
 
   @Test
+  void theAuditKeyIsGeneratedOnceWithAWarningThenReadBack() throws Exception {
+    byte[] first = KeyMaterial.resolveAuditKey(null, dataDir, warnings::add);
+
+    assertEquals(32, first.length);
+    Path file = dataDir.resolve("keys/audit.key");
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains("CUSTODIAN_AUDIT_KEY"), warnings::toString);
+    assertTrue(warnings.get(0).contains(file.toString()));
+    assertTrue(warnings.get(0).contains("back it up"));
+    assertFalse(warnings.get(0).contains(Base64.getEncoder().encodeToString(first)));
+    if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    warnings.clear();
+    assertArrayEquals(first, KeyMaterial.resolveAuditKey(" ", dataDir, warnings::add));
+    assertEquals(List.of(), warnings);
+    KeyMaterial others = KeyMaterial.resolve(null, null, dataDir, w -> {});
+    assertFalse(Arrays.equals(first, others.piiKey()) || Arrays.equals(first, others.tokenKey()));
+  }
+
+  @Test
+  void aGivenAuditKeyIsUsedAndNoFileWritten() {
+    byte[] audit = randomBytes(32);
+    assertArrayEquals(
+        audit,
+        KeyMaterial.resolveAuditKey(
+            Base64.getEncoder().encodeToString(audit), dataDir, warnings::add));
+    assertFalse(Files.exists(dataDir.resolve("keys")));
+    assertEquals(List.of(), warnings);
+
+    String shortKey = Base64.getEncoder().encodeToString(randomBytes(16));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KeyMaterial.resolveAuditKey(shortKey, dataDir, warnings::add));
+    assertTrue(e.getMessage().contains("CUSTODIAN_AUDIT_KEY"));
+    assertFalse(e.getMessage().contains(shortKey));
+  }
+
+  @Test
   void rejectsACorruptKeyFile() throws Exception {
     Files.createDirectories(dataDir.resolve("keys"));
     Files.writeString(dataDir.resolve("keys/pii.key"), "dG9vIHNob3J0");
