@@ -131,7 +131,7 @@ public class CustomerService {
         reminders.remindersTo(customer.id()),
         disclosures.disclosuresOf(customer.id()),
         notices.noticesTo(customer.id()),
-        privacyRequests.requestsOf(customer.id()));
+        privacyRequests.requestsOf(customer.id(), customer.details().locale()));
   }
 
   /** The messages sent to the customer, as their export lists them; a staff read, audited. */
