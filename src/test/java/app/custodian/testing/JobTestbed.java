@@ -12,6 +12,7 @@ import app.custodian.campaign.boundary.ErasedDeliveries;
 import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.customer.boundary.CustomerDeletions;
+import app.custodian.customer.boundary.OutboxCleanup;
 import app.custodian.customer.boundary.Recipients;
 import app.custodian.incident.boundary.BreachNoticeReport;
 import app.custodian.incident.boundary.IncidentNotices;
@@ -112,6 +113,7 @@ public final class JobTestbed {
           CustomerDeletions.class,
           ErasedDeliveries.class,
           PreviewCleanup.class,
+          OutboxCleanup.class,
           PurgeCandidateReader.class,
           PurgeWriter.class,
           // policy-notice and breach-notice

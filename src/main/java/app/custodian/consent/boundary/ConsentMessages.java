@@ -43,7 +43,8 @@ public class ConsentMessages {
             locale,
             content,
             MailCategory.SERVICE,
-            kind == NoticeKind.GRANTED ? unsubscribe : null);
+            kind == NoticeKind.GRANTED ? unsubscribe : null)
+        .about(recipient.customerId());
   }
 
   private static String template(NoticeKind kind) {
