@@ -29,6 +29,8 @@ import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.policy.boundary.PolicyNoticeReport;
 import app.custodian.policy.boundary.PolicyNotices;
+import app.custodian.privacy.boundary.PrivacySettings;
+import app.custodian.privacy.boundary.RequestExpiry;
 import app.custodian.renewal.boundary.DueContractReader;
 import app.custodian.renewal.boundary.ReminderProcessor;
 import app.custodian.renewal.boundary.ReminderRunStart;
@@ -116,6 +118,8 @@ public final class JobTestbed {
           OutboxCleanup.class,
           PurgeCandidateReader.class,
           PurgeWriter.class,
+          PrivacySettings.class,
+          RequestExpiry.class,
           // policy-notice and breach-notice
           NoticeTopics.class,
           NoticeRunStart.class,

@@ -2,6 +2,7 @@ package app.custodian.privacy.boundary;
 
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.ProblemException;
+import app.custodian.privacy.control.ClosedRequests;
 import app.custodian.privacy.control.DeadlineRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,6 +65,10 @@ public class PrivacySettings {
   @ConfigProperty(name = "custodian.requests.link.interval", defaultValue = "PT15M")
   String linkInterval;
 
+  @Inject
+  @ConfigProperty(name = "custodian.requests.retention", defaultValue = "P3Y")
+  String retention;
+
   public DeadlineRules deadlines() {
     try {
       return DeadlineRules.parse(
@@ -105,6 +110,15 @@ public class PrivacySettings {
   /** The least time between two links the public form sends one customer. */
   public Duration linkInterval() {
     return duration("custodian.requests.link.interval", linkInterval);
+  }
+
+  /** How long a closed request is kept after it was closed, then deleted by the nightly run. */
+  public ClosedRequests.Retention retention() {
+    try {
+      return ClosedRequests.Retention.of(retention, calendar.zone());
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
   }
 
   private static Duration duration(String key, String text) {
