@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,11 +115,19 @@ public class PrivacySettings {
 
   /** How long a closed request is kept after it was closed, then deleted by the nightly run. */
   public ClosedRequests.Retention retention() {
+    Period period;
     try {
-      return ClosedRequests.Retention.of(retention, calendar.zone());
-    } catch (IllegalArgumentException e) {
-      throw invalid(e.getMessage());
+      period = Period.parse(retention.strip());
+      if (period.isNegative() || period.isZero()) {
+        throw new DateTimeException("not positive");
+      }
+    } catch (DateTimeException e) {
+      throw invalid(
+          "custodian.requests.retention must be a positive ISO-8601 period such as P3Y, not '"
+              + retention
+              + "'");
     }
+    return new ClosedRequests.Retention(period, calendar.zone());
   }
 
   private static Duration duration(String key, String text) {

@@ -31,26 +31,8 @@ public final class ClosedRequests {
       Objects.requireNonNull(period, "period");
       Objects.requireNonNull(zone, "zone");
       if (period.isNegative() || period.isZero()) {
-        throw new IllegalArgumentException(
-            "CUSTODIAN_REQUESTS_RETENTION must be a positive period, not " + period);
+        throw new IllegalArgumentException("A retention period must be positive, not " + period);
       }
-    }
-
-    /**
-     * @throws IllegalArgumentException naming the setting when the text is no ISO-8601 period
-     */
-    public static Retention of(String text, ZoneId zone) {
-      Period period;
-      try {
-        period = Period.parse(text.strip());
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(
-            "CUSTODIAN_REQUESTS_RETENTION must be an ISO-8601 period such as P3Y, not '"
-                + text
-                + "'",
-            e);
-      }
-      return new Retention(period, zone);
     }
 
     /** A request closed before this instant has been kept long enough at {@code now}. */
