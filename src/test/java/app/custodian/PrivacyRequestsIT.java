@@ -521,6 +521,11 @@ class PrivacyRequestsIT {
     // a refusal by staff: with a reason for the person, the other one stays internal
     String access = create(customer, "ACCESS", null).getString("id");
     mailTo(email, 3);
+    assertInvalid(
+        operator.post(
+            API + "/" + access + "/refuse", "{\"reason\":\"internal\",\"reasonForPerson\":\" \"}"),
+        "reasonForPerson",
+        "blank");
     Reply refused =
         operator.post(
             API + "/" + access + "/refuse",
