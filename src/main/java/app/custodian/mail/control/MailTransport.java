@@ -26,7 +26,6 @@ public final class MailTransport implements AutoCloseable {
 
   private static final String CHARSET = "UTF-8";
 
-  private final MailSettings settings;
   private final Session session;
   private final InternetAddress from;
   private final SmtpConnections connections;
@@ -37,7 +36,6 @@ public final class MailTransport implements AutoCloseable {
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be at least 1");
     }
-    this.settings = settings;
     this.session = Session.getInstance(properties(settings));
     try {
       this.from = new InternetAddress(settings.from(), true);
