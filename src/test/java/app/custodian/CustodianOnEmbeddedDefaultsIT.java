@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,6 +52,7 @@ class CustodianOnEmbeddedDefaultsIT {
       assertEquals(201, created.status(), created::toString);
       customerId = created.json().getString("id");
       grantThenUnsubscribeThroughTheOutbox(admin, customerId);
+      erasureTakesThePersonsMessagesOutOfTheOutbox(admin);
     } finally {
       first.stop();
     }
@@ -102,6 +104,37 @@ class CustodianOnEmbeddedDefaultsIT {
     assertFalse(
         consents.json().getJsonObject("current").getJsonObject("NEWSLETTER").getBoolean("granted"));
     Outbox.waitForMessages(workDir.resolve("data/outbox"), 2);
+  }
+
+  /** An erased person's messages leave the outbox with them; everyone else's stay. */
+  private void erasureTakesThePersonsMessagesOutOfTheOutbox(Api admin) throws Exception {
+    Path outbox = workDir.resolve("data/outbox");
+    List<Path> others = Outbox.files(outbox);
+    assertEquals(2, others.size(), "the first customer's two messages: " + others);
+    Reply created =
+        admin.post(
+            "/api/v1/customers", "{\"fullName\":\"Đỗ Minh Tuấn\",\"email\":\"tuan@example.vn\"}");
+    assertEquals(201, created.status(), created::toString);
+    String erased = created.json().getString("id");
+    Reply granted =
+        admin.put(
+            "/api/v1/customers/" + erased + "/consents/NEWSLETTER",
+            "{\"granted\":true,\"source\":\"signup-form\"}");
+    assertEquals(200, granted.status(), granted::toString);
+    Outbox.waitForMessages(outbox, 3);
+    List<Path> theirs = new ArrayList<>();
+    for (Path file : Outbox.files(outbox)) {
+      if (ReceivedMail.recipient(Outbox.read(file)).equals("tuan@example.vn")) {
+        theirs.add(file);
+      }
+    }
+    assertEquals(1, theirs.size(), "the confirmation of their consent: " + theirs);
+
+    Reply erasure = admin.delete("/api/v1/customers/" + erased);
+
+    assertEquals(204, erasure.status(), erasure::toString);
+    assertFalse(Files.exists(theirs.get(0)), "the erased person's message left the outbox");
+    assertEquals(others, Outbox.files(outbox), "everyone else's messages stay");
   }
 
   /**

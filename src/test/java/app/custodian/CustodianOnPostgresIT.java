@@ -9,17 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.CustodianProcess;
+import app.custodian.testing.Outbox;
 import app.custodian.testing.Postgres;
 import app.custodian.testing.Queries;
 import app.custodian.testing.Resources;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -296,6 +299,58 @@ class CustodianOnPostgresIT {
     assertEquals(
         1,
         admin.get("/api/v1/audit?action=CUSTOMER_ERASED&customerId=" + id).json().getInt("total"));
+  }
+
+  /**
+   * With no SMTP relay, each customer's messages sit in their outbox folder: their erasure takes it
+   * once the erasure commits; an erasure that fails and rolls back leaves it whole, and nobody
+   * else's messages are touched.
+   */
+  @Test
+  void erasureTakesThePersonsOutboxMessagesOnlyOnceItCommits() throws Exception {
+    Path outbox = dataDir.resolve("outbox");
+    String erased = consentingCustomer();
+    String kept = consentingCustomer();
+    Path theirs = Outbox.files(outbox.resolve(erased)).get(0);
+    Path others = Outbox.files(outbox.resolve(kept)).get(0);
+    try (Connection db = postgres.connect(databaseUrl);
+        Statement sql = db.createStatement()) {
+      sql.execute(
+          "create function refuse_tombstone() returns trigger language plpgsql"
+              + " as $$ begin raise exception 'the test refuses this tombstone'; end $$");
+      sql.execute(
+          "create trigger refuse_tombstone before insert on tombstone for each row"
+              + " when (new.customer_id = '"
+              + erased
+              + "') execute function refuse_tombstone()");
+      try {
+        assertEquals(500, operator.delete("/api/v1/customers/" + erased).status());
+      } finally {
+        sql.execute("drop trigger refuse_tombstone on tombstone");
+        sql.execute("drop function refuse_tombstone()");
+      }
+    }
+    assertTrue(Files.exists(theirs), "a rolled-back erasure leaves the outbox as it was");
+    assertEquals(200, operator.get("/api/v1/customers/" + erased).status());
+
+    assertEquals(204, operator.delete("/api/v1/customers/" + erased).status());
+
+    assertFalse(Files.exists(outbox.resolve(erased)), "their messages went with them");
+    assertTrue(Files.exists(others), "nobody else's did");
+  }
+
+  /** A customer who granted a consent, once its confirmation is in the outbox; answers the id. */
+  static String consentingCustomer() throws Exception {
+    String id =
+        createCustomer("{\"fullName\":\"Võ Thị Sáu\",\"email\":\"%s\"}".formatted(uniqueEmail()))
+            .getString("id");
+    Reply granted =
+        operator.put(
+            "/api/v1/customers/" + id + "/consents/SURVEY",
+            "{\"granted\":true,\"source\":\"signup-form\"}");
+    assertEquals(200, granted.status(), granted::toString);
+    Outbox.waitForMessages(dataDir.resolve("outbox").resolve(id), 1);
+    return id;
   }
 
   @Test

@@ -54,6 +54,9 @@ class PrivacyRequestsIT {
   static final Pattern CODE = Pattern.compile("(?:code|tôi): (\\d{6})");
   static final int PER_ADDRESS = 3;
   static final int PER_CLIENT = 40;
+  static final String STANDARD_REFUSAL_EN =
+      "The law requires us to keep your personal data for the time being, so we cannot carry out"
+          + " this request now.";
   static final Pattern LINK = Pattern.compile("(http\\S+/privacy/verify\\?t=[A-Za-z0-9_-]+)");
 
   @TempDir static Path dataDir;
@@ -374,6 +377,7 @@ class PrivacyRequestsIT {
     assertEquals(200, refused.status(), refused::toString);
     assertEquals("REFUSED", refused.json().getString("status"));
     assertEquals("Yêu cầu trùng lặp", refused.json().getString("refusalReason"));
+    assertEquals("Yêu cầu trùng lặp", refused.json().getString("reasonForPerson"), "told as is");
     assertProblem(409, operator.post(API + "/" + id + "/refuse", "{\"reason\":\"again\"}"));
     assertProblem(409, operator.post(API + "/" + id + "/complete", ""));
     assertProblem(409, operator.post(API + "/" + id + "/extend", "{\"reason\":\"late\"}"));
@@ -454,7 +458,8 @@ class PrivacyRequestsIT {
   }
 
   @Test
-  void erasureUnderLegalHoldIsRefusedWithTheReasonAndThePersonIsTold() throws Exception {
+  void erasureUnderLegalHoldIsRefusedAndThePersonIsNeverToldTheHoldsReason() throws Exception {
+    String holdReason = "Court order 17/2026, case " + UUID.randomUUID();
     String email = uniqueEmail();
     String customer = newCustomer(email, "en");
     String id = verifiedRequest(customer, email, "ERASURE");
@@ -463,16 +468,87 @@ class PrivacyRequestsIT {
         admin
             .put(
                 "/api/v1/customers/" + customer + "/legal-hold",
-                "{\"reason\":\"Court order 17/2026\"}")
+                "{\"reason\":\"%s\"}".formatted(holdReason))
             .status());
 
     Reply done = operator.post(API + "/" + id + "/complete", "");
+
     assertEquals(200, done.status(), done::toString);
     assertEquals("REFUSED", done.json().getString("status"));
-    assertEquals("legal hold: Court order 17/2026", done.json().getString("refusalReason"));
+    assertEquals("legal hold: " + holdReason, done.json().getString("refusalReason"), "staff");
+    MimeMessage told = mailTo(email, 2).get(1);
+    String text = part(told, "text/plain");
+    for (String said : List.of(told.getSubject(), text, part(told, "text/html"))) {
+      assertFalse(said.contains(holdReason), said);
+      assertFalse(said.contains("Court order") || said.contains("legal hold"), said);
+    }
+    assertTrue(text.contains("Why: " + STANDARD_REFUSAL_EN), text);
+    assertEquals(JsonValue.NULL, done.json().get("reasonForPerson"), "told the standard text");
+    assertEquals(
+        "legal hold: " + holdReason,
+        operator.get(API + "/" + id).json().getString("refusalReason"),
+        "staff still see why");
     assertEquals(200, operator.get("/api/v1/customers/" + customer).status(), "still there");
-    String text = part(mailTo(email, 2).get(1), "text/plain");
-    assertTrue(text.contains("legal hold: Court order 17/2026"), text);
+    JsonObject export = operator.get("/api/v1/customers/" + customer + "/export").json();
+    assertFalse(export.toString().contains("Court order"), "nor does the person's own export");
+    assertEquals(
+        STANDARD_REFUSAL_EN,
+        export.getJsonArray("privacyRequests").getJsonObject(0).getString("refusalReason"));
+  }
+
+  @Test
+  void staffMayWriteWhatThePersonIsToldWhileTheirOwnReasonStaysInternal() throws Exception {
+    String email = uniqueEmail();
+    String customer = newCustomer(email, "vi");
+    String erasure = verifiedRequest(customer, email, "ERASURE");
+    assertEquals(
+        200,
+        admin
+            .put(
+                "/api/v1/customers/" + customer + "/legal-hold",
+                "{\"reason\":\"Điều tra số 42/2026 của cơ quan công an\"}")
+            .status());
+    String complete = API + "/" + erasure + "/complete";
+    assertInvalid(operator.post(complete, "{\"reasonForPerson\":42}"), "reasonForPerson", "");
+    assertInvalid(operator.post(complete, "{\"reasonForPerson\":\"  \"}"), "reasonForPerson", "");
+    assertEquals("VERIFIED", operator.get(API + "/" + erasure).json().getString("status"));
+
+    String forPerson = "Hợp đồng bảo hiểm của Quý khách còn hiệu lực đến năm 2027.";
+    Reply held = operator.post(complete, "{\"reasonForPerson\":\"%s\"}".formatted(forPerson));
+
+    assertEquals(200, held.status(), held::toString);
+    assertEquals("REFUSED", held.json().getString("status"));
+    assertEquals(
+        "legal hold: Điều tra số 42/2026 của cơ quan công an",
+        held.json().getString("refusalReason"));
+    assertEquals(forPerson, held.json().getString("reasonForPerson"));
+    String heldText = part(mailTo(email, 2).get(1), "text/plain");
+    assertTrue(heldText.contains("Lý do: " + forPerson), heldText);
+    assertFalse(heldText.contains("Điều tra"), heldText);
+
+    // a refusal by staff: with a reason for the person, the other one stays internal
+    String access = create(customer, "ACCESS", null).getString("id");
+    mailTo(email, 3);
+    assertInvalid(
+        operator.post(
+            API + "/" + access + "/refuse", "{\"reason\":\"internal\",\"reasonForPerson\":\" \"}"),
+        "reasonForPerson",
+        "blank");
+    Reply refused =
+        operator.post(
+            API + "/" + access + "/refuse",
+            "{\"reason\":\"Nghi ngờ giả mạo: yêu cầu từ địa chỉ IP lạ\","
+                + "\"reasonForPerson\":\"Chúng tôi chưa xác minh được danh tính của Quý khách.\"}");
+    assertEquals(200, refused.status(), refused::toString);
+    assertEquals(
+        "Nghi ngờ giả mạo: yêu cầu từ địa chỉ IP lạ", refused.json().getString("refusalReason"));
+    String refusedText = part(mailTo(email, 4).get(3), "text/plain");
+    assertTrue(
+        refusedText.contains("Lý do: Chúng tôi chưa xác minh được danh tính của Quý khách."),
+        refusedText);
+    assertFalse(refusedText.contains("giả mạo"), refusedText);
+    String export = operator.get("/api/v1/customers/" + customer + "/export").json().toString();
+    assertFalse(export.contains("Điều tra") || export.contains("giả mạo"), export);
   }
 
   @Test

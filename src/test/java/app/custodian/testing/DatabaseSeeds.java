@@ -255,6 +255,49 @@ public final class DatabaseSeeds {
         at.atOffset(ZoneOffset.UTC));
   }
 
+  /**
+   * A privacy request received and verified at {@code receivedAt}; closed at {@code closedAt} when
+   * its status is COMPLETED or REFUSED (refused for an encrypted reason). Answers its id.
+   */
+  public String privacyRequest(
+      String customerId, String type, String status, Instant receivedAt, Instant closedAt)
+      throws SQLException {
+    String id = UUID.randomUUID().toString();
+    LocalDate received = LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
+    execute(
+        "insert into privacy_request (id, customer_id, type, channel, status, received_at,"
+            + " acknowledge_by, due_by, acknowledged_at, verification_method, verified_at,"
+            + " refusal_reason, reason_for_person, completed_at, created_at)"
+            + " values (?, ?, ?, 'EMAIL', ?, ?, ?, ?, ?, 'EMAIL_LINK', ?, ?, ?, ?, ?)",
+        id,
+        customerId,
+        type,
+        status,
+        at(receivedAt),
+        received.plusDays(2),
+        received.plusDays(21),
+        at(receivedAt),
+        at(receivedAt),
+        status.equals("REFUSED") ? cipher.encrypt("legal hold: case 7") : null,
+        status.equals("REFUSED") ? cipher.encrypt("the law requires it") : null,
+        closedAt == null ? null : at(closedAt),
+        at(receivedAt));
+    return id;
+  }
+
+  /** An email about a privacy request waiting to go out. */
+  public void privacyNotice(String customerId, String requestId, String kind) throws SQLException {
+    execute(
+        "insert into privacy_notice (id, request_id, customer_id, kind, created_at,"
+            + " next_attempt_at) values (?, ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(),
+        requestId,
+        customerId,
+        kind,
+        now(),
+        now());
+  }
+
   public void execute(String sql, Object... values) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {

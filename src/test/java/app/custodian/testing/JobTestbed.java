@@ -14,6 +14,7 @@ import app.custodian.campaign.boundary.ErasedDeliveries;
 import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.customer.boundary.CustomerDeletions;
+import app.custodian.customer.boundary.OutboxCleanup;
 import app.custodian.customer.boundary.Recipients;
 import app.custodian.incident.boundary.BreachNoticeReport;
 import app.custodian.incident.boundary.IncidentNotices;
@@ -30,6 +31,8 @@ import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.policy.boundary.PolicyNoticeReport;
 import app.custodian.policy.boundary.PolicyNotices;
+import app.custodian.privacy.boundary.PrivacySettings;
+import app.custodian.privacy.boundary.RequestExpiry;
 import app.custodian.renewal.boundary.DueContractReader;
 import app.custodian.renewal.boundary.ReminderProcessor;
 import app.custodian.renewal.boundary.ReminderRunStart;
@@ -115,8 +118,11 @@ public final class JobTestbed {
           CustomerDeletions.class,
           ErasedDeliveries.class,
           PreviewCleanup.class,
+          OutboxCleanup.class,
           PurgeCandidateReader.class,
           PurgeWriter.class,
+          PrivacySettings.class,
+          RequestExpiry.class,
           // policy-notice and breach-notice
           NoticeTopics.class,
           NoticeRunStart.class,

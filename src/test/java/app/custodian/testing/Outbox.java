@@ -1,5 +1,6 @@
 package app.custodian.testing;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -30,21 +32,32 @@ public final class Outbox {
       throw new AssertionError("expected " + count + " messages in " + outbox + ": " + files);
     }
     List<MimeMessage> messages = new ArrayList<>();
-    Session session = Session.getInstance(new Properties());
     for (Path file : files) {
-      try (InputStream in = Files.newInputStream(file)) {
-        messages.add(new MimeMessage(session, in));
-      }
+      messages.add(read(file));
     }
     return messages;
   }
 
-  private static List<Path> files(Path outbox) throws IOException {
+  /**
+   * The messages in the outbox and in its customers' folders, oldest first (file names start with
+   * the time).
+   */
+  public static List<Path> files(Path outbox) throws IOException {
     if (!Files.isDirectory(outbox)) {
       return List.of();
     }
-    try (Stream<Path> listing = Files.list(outbox)) {
-      return listing.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+    try (Stream<Path> listing = Files.walk(outbox, 2)) {
+      return listing
+          .filter(p -> p.getFileName().toString().endsWith(".eml"))
+          .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()))
+          .toList();
+    }
+  }
+
+  /** The message in the file. */
+  public static MimeMessage read(Path file) throws IOException, MessagingException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new MimeMessage(Session.getInstance(new Properties()), in);
     }
   }
 }

@@ -40,7 +40,8 @@ public class CampaignRendering {
                 "unsubscribeUrl", personal.url(),
                 "preferencesUrl", personal.preferencesUrl()));
     return mail.composer()
-        .compose(recipient.email(), recipient.locale(), rendered, content.category(), personal);
+        .compose(recipient.email(), recipient.locale(), rendered, content.category(), personal)
+        .about(recipient.customerId());
   }
 
   /**

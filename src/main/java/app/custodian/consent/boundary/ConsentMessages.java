@@ -45,7 +45,8 @@ public class ConsentMessages {
             locale,
             content,
             MailCategory.SERVICE,
-            kind == NoticeKind.GRANTED ? unsubscribe : null);
+            kind == NoticeKind.GRANTED ? unsubscribe : null)
+        .about(recipient.customerId());
   }
 
   /**
@@ -66,7 +67,9 @@ public class ConsentMessages {
                     "companyName", mail.sender().companyName(),
                     "confirmUrl",
                         links.confirmationUrl(recipient.customerId(), confirmation.id())));
-    return mail.composer().compose(recipient.email(), locale, content, MailCategory.SERVICE, null);
+    return mail.composer()
+        .compose(recipient.email(), locale, content, MailCategory.SERVICE, null)
+        .about(recipient.customerId());
   }
 
   private static String template(NoticeKind kind) {

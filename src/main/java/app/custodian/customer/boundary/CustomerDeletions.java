@@ -6,6 +6,8 @@ import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -19,19 +21,24 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one way a person leaves Custodian, for erasure on request and for the retention purge alike:
  * their address goes on the suppression list as a blind index, a tombstone (id, time, rule) and an
  * audit entry are written, features that keep counts are told ({@link CustomerDeletionListener}),
  * and the customer row goes, taking every row that refers to it (the foreign keys cascade). Runs in
- * the caller's transaction, with plain JDBC.
+ * the caller's transaction, with plain JDBC; once it has committed, the caller says so ({@link
+ * #committed}) and what features keep outside the database goes too.
  */
 @ApplicationScoped
 public class CustomerDeletions {
 
   /** The tombstone rule of an erasure asked for by the person. */
   public static final String ERASURE_REQUEST = "ERASURE_REQUEST";
+
+  private static final Logger LOG = Logger.getLogger(CustomerDeletions.class.getName());
 
   @Inject AuditJournal audit;
   @Inject @Any Instance<CustomerDeletionListener> listeners;
@@ -70,6 +77,35 @@ public class CustomerDeletions {
     }
     SqlLists.update(connection, "delete from customer where id in (%s)", addressById.keySet());
     return List.copyOf(addressById.keySet());
+  }
+
+  /**
+   * The deletion of these customers has committed: the listeners remove what they keep of them
+   * outside the database. Never call it after a rollback. A listener that fails is logged with the
+   * number of customers only, and the others still run.
+   */
+  public void committed(Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return;
+    }
+    for (CustomerDeletionListener listener : listeners) {
+      try {
+        listener.afterDeletion(customerIds);
+      } catch (Exception e) {
+        LOG.log(
+            Level.WARNING,
+            listener.getClass().getSimpleName()
+                + " failed after the deletion of "
+                + customerIds.size()
+                + " customers: "
+                + e.getClass().getName());
+      }
+    }
+  }
+
+  /** Tells {@link #committed} of an erasure in a container transaction, after its commit. */
+  void erasureCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CustomersErased erased) {
+    committed(erased.customerIds());
   }
 
   private static Map<String, String> lockDeletable(Connection connection, Collection<String> ids)

@@ -20,6 +20,7 @@ import app.custodian.renewal.boundary.ReminderHistory;
 import app.custodian.security.control.BlindIndex;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ import jakarta.validation.Validator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -45,6 +47,7 @@ public class CustomerService {
   @Inject CustomerSearch search;
   @Inject ConsentService consents;
   @Inject CustomerDeletions deletions;
+  @Inject Event<CustomersErased> erasedAfterCommit;
 
   @Resource(lookup = "jdbc/custodian")
   DataSource dataSource;
@@ -103,16 +106,17 @@ public class CustomerService {
     }
     // a connection of the same pool joins this transaction: the deletion commits with it
     try (Connection connection = dataSource.getConnection()) {
-      if (deletions
-          .delete(
+      List<String> erased =
+          deletions.delete(
               connection,
               Map.of(customer.id(), CustomerDeletions.ERASURE_REQUEST),
               audit.actor(),
-              null)
-          .isEmpty()) {
+              null);
+      if (erased.isEmpty()) {
         throw ProblemException.conflict(
             "The customer was placed under legal hold, or erased, while this request ran");
       }
+      erasedAfterCommit.fire(new CustomersErased(erased));
     } catch (SQLException e) {
       throw new PersistenceException("Could not erase customer " + customer.id(), e);
     }
@@ -131,7 +135,7 @@ public class CustomerService {
         reminders.remindersTo(customer.id()),
         disclosures.disclosuresOf(customer.id()),
         notices.noticesTo(customer.id()),
-        privacyRequests.requestsOf(customer.id()));
+        privacyRequests.requestsOf(customer.id(), customer.details().locale()));
   }
 
   /** The messages sent to the customer, as their export lists them; a staff read, audited. */

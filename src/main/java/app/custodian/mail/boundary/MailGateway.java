@@ -6,6 +6,7 @@ import app.custodian.mail.control.MailSettings;
 import app.custodian.mail.control.MailTransport;
 import app.custodian.mail.control.MailUnavailableException;
 import app.custodian.mail.control.OutboundMail;
+import app.custodian.mail.control.OutboxDirectory;
 import app.custodian.mail.control.Sender;
 import app.custodian.platform.boundary.Controller;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -123,5 +126,15 @@ public class MailGateway {
     String messageId = transport.send(mail);
     LOG.fine(() -> "Sent the message " + messageId);
     return messageId;
+  }
+
+  /**
+   * Deletes the outbox's messages about these customers, whether or not mail goes there now (it may
+   * hold messages from a time without an SMTP relay).
+   *
+   * @return how many messages went
+   */
+  public int forgetMessagesAbout(Collection<String> customerIds) throws IOException {
+    return new OutboxDirectory(settings.outboxDir()).forget(customerIds);
   }
 }

@@ -10,15 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
@@ -33,20 +25,17 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 public final class MailTransport implements AutoCloseable {
 
   private static final String CHARSET = "UTF-8";
-  private static final DateTimeFormatter OUTBOX_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
-  private final MailSettings settings;
   private final Session session;
   private final InternetAddress from;
   private final SmtpConnections connections;
+  private final OutboxDirectory outbox;
   private volatile boolean closed;
 
   public MailTransport(MailSettings settings, int maxConnections) {
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be at least 1");
     }
-    this.settings = settings;
     this.session = Session.getInstance(properties(settings));
     try {
       this.from = new InternetAddress(settings.from(), true);
@@ -55,6 +44,7 @@ public final class MailTransport implements AutoCloseable {
     }
     this.connections =
         settings.usesSmtp() ? new SmtpConnections(session, settings, maxConnections) : null;
+    this.outbox = new OutboxDirectory(settings.outboxDir());
   }
 
   /**
@@ -80,7 +70,7 @@ public final class MailTransport implements AutoCloseable {
           "Could not build the message: " + Redaction.describe(e, mail.to()));
     }
     if (connections == null) {
-      writeToOutbox(message, uuid, mail.to());
+      writeToOutbox(message, uuid, mail);
     } else {
       deliver(message, to, mail.to());
     }
@@ -219,25 +209,13 @@ public final class MailTransport implements AutoCloseable {
         "Could not hand the message to the SMTP server: " + Redaction.describe(e, address));
   }
 
-  /** Writes to a hidden temporary file first, so a reader of the outbox never sees half a file. */
-  private void writeToOutbox(MimeMessage message, String uuid, String address)
+  private void writeToOutbox(MimeMessage message, String uuid, OutboundMail mail)
       throws MailUnavailableException {
-    Path dir = settings.outboxDir();
     try {
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "." + uuid, ".tmp");
-      try {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-          message.writeTo(out);
-        }
-        Path target = dir.resolve(OUTBOX_TIME.format(Instant.now()) + "-" + uuid + ".eml");
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException | MessagingException e) {
+      outbox.write(message, uuid, mail.customerId());
+    } catch (IOException | MessagingException | IllegalArgumentException e) {
       throw new MailUnavailableException(
-          "Could not write the message to the outbox: " + Redaction.describe(e, address));
+          "Could not write the message to the outbox: " + Redaction.describe(e, mail.to()));
     }
   }
 

@@ -5,9 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** A composed message for one recipient; {@code html} may be null, {@code headers} keep order. */
+/**
+ * A composed message for one recipient; {@code html} may be null, {@code headers} keep order.
+ * {@code customerId} names the customer the message is about (null for none), so that it can go
+ * with them when they are erased or purged.
+ */
 public record OutboundMail(
-    String to, String subject, String text, String html, Map<String, String> headers) {
+    String to,
+    String subject,
+    String text,
+    String html,
+    Map<String, String> headers,
+    String customerId) {
 
   public OutboundMail {
     Objects.requireNonNull(to, "to");
@@ -24,6 +33,17 @@ public record OutboundMail(
           });
     }
     headers = Collections.unmodifiableMap(copy);
+  }
+
+  /** A message about no customer in particular. */
+  public OutboundMail(
+      String to, String subject, String text, String html, Map<String, String> headers) {
+    this(to, subject, text, html, headers, null);
+  }
+
+  /** The same message, about that customer. */
+  public OutboundMail about(String customerId) {
+    return new OutboundMail(to, subject, text, html, headers, customerId);
   }
 
   private static boolean isUnsafe(String s) {

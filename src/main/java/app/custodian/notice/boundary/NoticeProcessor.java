@@ -62,7 +62,8 @@ public class NoticeProcessor implements ItemProcessor {
           customerId,
           to.emailIndex(),
           mail.composer()
-              .compose(to.email(), to.locale(), text.render(to), MailCategory.SERVICE, null));
+              .compose(to.email(), to.locale(), text.render(to), MailCategory.SERVICE, null)
+              .about(customerId));
     }
   }
 }

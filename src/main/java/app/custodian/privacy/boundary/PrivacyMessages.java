@@ -9,6 +9,7 @@ import app.custodian.mail.control.RenderedContent;
 import app.custodian.platform.boundary.Controller;
 import app.custodian.privacy.entity.PrivacyNoticeKind;
 import app.custodian.privacy.entity.PrivacyRequest;
+import app.custodian.privacy.entity.RequestStatus;
 import app.custodian.privacy.entity.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,11 +59,26 @@ public class PrivacyMessages {
       values.put("typeName", typeName(request.type(), language));
       values.put("dueBy", date(request.dueBy(), language));
       String reason =
-          kind == PrivacyNoticeKind.EXTENDED ? request.extensionReason() : request.refusalReason();
+          kind == PrivacyNoticeKind.EXTENDED
+              ? request.extensionReason()
+              : refusalAsTold(request, language);
       values.put("reason", reason == null ? "" : reason);
     }
     RenderedContent content = MailTemplates.load(kind.template(), language).render(values);
     return mail.composer().compose(to, language, content, MailCategory.SERVICE, null);
+  }
+
+  /**
+   * What the person is told of a refusal: the reason written for them, or else the standard text;
+   * never staff's own reason (a legal hold's stays internal). Null for a request not refused.
+   */
+  static String refusalAsTold(PrivacyRequest request, String language) {
+    if (request.status() != RequestStatus.REFUSED) {
+      return null;
+    }
+    return request.reasonForPerson() != null
+        ? request.reasonForPerson()
+        : Texts.of(language).get("requestRefusal.standard");
   }
 
   static String typeName(RequestType type, String language) {

@@ -82,12 +82,15 @@ public class PrivacyNoticeQueue implements MailQueue {
     String locale = recipient.map(Recipient::locale).orElse(notice.erasedLocale());
     String fullName = recipient.map(Recipient::fullName).orElse(null);
     OutboundMail message =
-        messages.compose(
-            notice.kind(),
-            request,
-            to,
-            locale,
-            new PrivacyMessages.Details(fullName, code(notice, request, now), link(notice, now)));
+        messages
+            .compose(
+                notice.kind(),
+                request,
+                to,
+                locale,
+                new PrivacyMessages.Details(
+                    fullName, code(notice, request, now), link(notice, now)))
+            .about(notice.customerId());
     send(notice, message, recipient, now);
   }
 

@@ -12,7 +12,10 @@ public class PrivacyRequestHistory {
 
   @PersistenceContext EntityManager em;
 
-  public List<PrivacyRequestRecord> requestsOf(String customerId) {
+  /**
+   * @param locale the customer's language, for what a refusal told them
+   */
+  public List<PrivacyRequestRecord> requestsOf(String customerId, String locale) {
     return em
         .createQuery(
             "select r from PrivacyRequest r where r.customerId = :id"
@@ -21,7 +24,7 @@ public class PrivacyRequestHistory {
         .setParameter("id", customerId)
         .getResultList()
         .stream()
-        .map(PrivacyRequestRecord::of)
+        .map(r -> PrivacyRequestRecord.of(r, locale))
         .toList();
   }
 }

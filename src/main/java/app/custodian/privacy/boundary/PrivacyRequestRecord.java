@@ -5,7 +5,10 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A privacy request as the person's export shows it. */
+/**
+ * A privacy request as the person's export shows it: a refusal with what the person was told, never
+ * staff's own reason.
+ */
 @JsonbNillable
 public record PrivacyRequestRecord(
     String id,
@@ -22,7 +25,7 @@ public record PrivacyRequestRecord(
     String refusalReason,
     Instant completedAt) {
 
-  static PrivacyRequestRecord of(PrivacyRequest r) {
+  static PrivacyRequestRecord of(PrivacyRequest r, String language) {
     return new PrivacyRequestRecord(
         r.id(),
         r.type().name(),
@@ -35,7 +38,7 @@ public record PrivacyRequestRecord(
         r.extensionReason(),
         r.verificationMethod() == null ? null : r.verificationMethod().name(),
         r.verifiedAt(),
-        r.refusalReason(),
+        PrivacyMessages.refusalAsTold(r, language),
         r.completedAt());
   }
 }

@@ -65,6 +65,9 @@ public class PrivacyRequestService {
 
   static final Set<Purpose> DIRECT_MARKETING = EnumSet.of(Purpose.NEWSLETTER, Purpose.SURVEY);
 
+  /** The field of a completion's body with what a refusal under legal hold tells the person. */
+  static final String REASON_FOR_PERSON = "reasonForPerson";
+
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
   @Inject CustomerService customers;
@@ -270,9 +273,20 @@ public class PrivacyRequestService {
     return view(request);
   }
 
+  /** Refuses for a reason written for the person: they are told it. */
   public PrivacyRequestView refuse(String id, String reason) {
+    return refuse(id, reason, null);
+  }
+
+  /**
+   * Refuses the request.
+   *
+   * @param reasonForPerson what the person is told, when {@code reason} is for staff only; null:
+   *     {@code reason} is written for the person and they are told it
+   */
+  public PrivacyRequestView refuse(String id, String reason, String reasonForPerson) {
     PrivacyRequest request = load(id, true);
-    request.refuse(reason, clock.instant());
+    request.refuse(reason, reasonForPerson == null ? reason : reasonForPerson, clock.instant());
     notices.enqueue(request.customerId(), request.id(), PrivacyNoticeKind.REFUSED);
     audit.record("PRIVACY_REQUEST_REFUSED", request.customerId(), detail(request));
     return view(request);
@@ -294,9 +308,12 @@ public class PrivacyRequestService {
 
   /**
    * Fulfils a verified request with what exists: the export, the merge patch, the deletion code or
-   * the consent ledger. An erasure under legal hold is refused (a decision, not an error).
+   * the consent ledger. An erasure under legal hold is refused (a decision, not an error): staff
+   * see the hold's reason, the person is told {@code "reasonForPerson"} from the body, or else the
+   * standard text.
    */
   public Completion complete(String id, JsonObject body) {
+    String reasonForPerson = reasonForPerson(body);
     PrivacyRequest request = load(id, true);
     request.requireCompletable();
     String customerId = request.customerId();
@@ -307,7 +324,7 @@ public class PrivacyRequestService {
       case ERASURE -> {
         Optional<String> hold = customers.legalHoldReason(customerId);
         if (hold.isPresent()) {
-          request.refuse("legal hold: " + hold.get(), clock.instant());
+          request.refuse("legal hold: " + hold.get(), reasonForPerson, clock.instant());
           notices.enqueue(customerId, request.id(), PrivacyNoticeKind.REFUSED);
           audit.record("PRIVACY_REQUEST_REFUSED", customerId, detail(request) + " legal hold");
           return new Completion(view(request), null);
@@ -455,6 +472,23 @@ public class PrivacyRequestService {
 
   private static boolean grantedNow(CurrentConsent current) {
     return current != null && current.granted();
+  }
+
+  /** The optional reason a refusal under legal hold gives the person, written by staff. */
+  private static String reasonForPerson(JsonObject body) {
+    JsonValue given = body == null ? null : body.get(REASON_FOR_PERSON);
+    if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    String reason = given instanceof JsonString text ? text.getString().strip() : "";
+    if (reason.isEmpty() || reason.length() > ReasonInput.MAX_LENGTH) {
+      throw ProblemException.invalid(
+          REASON_FOR_PERSON,
+          "must be a text of 1 to "
+              + ReasonInput.MAX_LENGTH
+              + " characters, written for the person");
+    }
+    return reason;
   }
 
   private static JsonObject changes(JsonObject body) {

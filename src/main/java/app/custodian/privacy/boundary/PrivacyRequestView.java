@@ -5,7 +5,11 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A privacy request as staff see it. Absent optional fields are null, not missing. */
+/**
+ * A privacy request as staff see it. Absent optional fields are null, not missing. {@code
+ * refusalReason} is staff's own (a legal hold's, say); {@code reasonForPerson} is what the person
+ * was told, null when they were told the standard text.
+ */
 @JsonbNillable
 public record PrivacyRequestView(
     String id,
@@ -22,6 +26,7 @@ public record PrivacyRequestView(
     boolean suspended,
     String suspensionReason,
     String refusalReason,
+    String reasonForPerson,
     Instant acknowledgedAt,
     Instant completedAt,
     boolean overdue,
@@ -51,6 +56,7 @@ public record PrivacyRequestView(
         r.suspended(),
         r.suspensionReason(),
         r.refusalReason(),
+        r.reasonForPerson(),
         r.acknowledgedAt(),
         r.completedAt(),
         r.overdueOn(today),

@@ -89,8 +89,11 @@ public class PrivacyRequestsResource {
   @POST
   @Path("{id}/refuse")
   @Consumes(MediaType.APPLICATION_JSON)
-  public PrivacyRequestView refuse(@PathParam("id") String id, @Valid @NotNull ReasonInput input) {
-    return requests.refuse(id, input.reason.strip());
+  public PrivacyRequestView refuse(@PathParam("id") String id, @Valid @NotNull RefusalInput input) {
+    return requests.refuse(
+        id,
+        input.reason.strip(),
+        input.reasonForPerson == null ? null : input.reasonForPerson.strip());
   }
 
   @POST
@@ -108,8 +111,9 @@ public class PrivacyRequestsResource {
 
   /**
    * Fulfils the request. Body (JSON, optional except for RECTIFICATION): {@code {"changes":{...}}}
-   * or {@code {"purposes":[...]}}. An ACCESS answers the request with the export in {@code
-   * "export"}.
+   * or {@code {"purposes":[...]}}; for an ERASURE, {@code {"reasonForPerson":"..."}} is what the
+   * person is told if a legal hold refuses it (else a standard text). An ACCESS answers the request
+   * with the export in {@code "export"}.
    */
   @POST
   @Path("{id}/complete")

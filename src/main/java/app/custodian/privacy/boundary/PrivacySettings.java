@@ -3,11 +3,13 @@ package app.custodian.privacy.boundary;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.Durations;
 import app.custodian.platform.control.ProblemException;
+import app.custodian.privacy.control.ClosedRequests;
 import app.custodian.privacy.control.DeadlineRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,10 @@ public class PrivacySettings {
   @ConfigProperty(name = "custodian.requests.link.interval", defaultValue = "PT15M")
   String linkInterval;
 
+  @Inject
+  @ConfigProperty(name = "custodian.requests.retention", defaultValue = "P3Y")
+  String retention;
+
   public DeadlineRules deadlines() {
     try {
       return DeadlineRules.parse(
@@ -106,6 +112,23 @@ public class PrivacySettings {
   /** The least time between two links the public form sends one customer. */
   public Duration linkInterval() {
     return duration("custodian.requests.link.interval", linkInterval);
+  }
+
+  /** How long a closed request is kept after it was closed, then deleted by the nightly run. */
+  public ClosedRequests.Retention retention() {
+    Period period;
+    try {
+      period = Period.parse(retention.strip());
+      if (period.isNegative() || period.isZero()) {
+        throw new DateTimeException("not positive");
+      }
+    } catch (DateTimeException e) {
+      throw invalid(
+          "custodian.requests.retention must be a positive ISO-8601 period such as P3Y, not '"
+              + retention
+              + "'");
+    }
+    return new ClosedRequests.Retention(period, calendar.zone());
   }
 
   private static Duration duration(String key, String text) {

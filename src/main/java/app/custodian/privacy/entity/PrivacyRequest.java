@@ -19,8 +19,10 @@ import java.util.Objects;
 
 /**
  * A privacy request of a person and the proof of how it was handled. It keeps the customer's id
- * only (no foreign key): it outlives an erasure, which is what it may have asked for. Free texts
- * written by staff (evidence, reasons) are stored encrypted.
+ * only (no foreign key): it outlives an erasure, which is what it may have asked for, until {@code
+ * CUSTODIAN_REQUESTS_RETENTION} after it was closed. Free texts written by staff (evidence,
+ * reasons) are stored encrypted; a refusal's reason stays with staff, and the person is told only
+ * the reason written for them.
  */
 @Entity
 @Table(name = "privacy_request")
@@ -93,6 +95,10 @@ public class PrivacyRequest {
   @Convert(converter = EncryptedString.class)
   @Column(name = "refusal_reason")
   private String refusalReason;
+
+  @Convert(converter = EncryptedString.class)
+  @Column(name = "reason_for_person")
+  private String reasonForPerson;
 
   @Column(name = "completed_at")
   private Instant completedAt;
@@ -200,10 +206,21 @@ public class PrivacyRequest {
     this.completedAt = micros(now);
   }
 
+  /** Refused for a reason written for the person: they are told it. */
   public void refuse(String reason, Instant now) {
+    refuse(reason, Objects.requireNonNull(reason, "reason"), now);
+  }
+
+  /**
+   * Refused for a reason that stays with staff (a legal hold's, say).
+   *
+   * @param reasonForPerson what the person is told; null: the standard text
+   */
+  public void refuse(String reason, String reasonForPerson, Instant now) {
     requireOpen("refuse");
     this.status = RequestStatus.REFUSED;
     this.refusalReason = Objects.requireNonNull(reason, "reason");
+    this.reasonForPerson = reasonForPerson;
     this.completedAt = micros(now);
   }
 
@@ -322,8 +339,14 @@ public class PrivacyRequest {
     return suspensionReason;
   }
 
+  /** Why staff refused it; for staff only. */
   public String refusalReason() {
     return refusalReason;
+  }
+
+  /** What the person is told of the refusal; null: the standard text. */
+  public String reasonForPerson() {
+    return reasonForPerson;
   }
 
   public Instant completedAt() {

@@ -87,6 +87,7 @@ public class ReminderProcessor implements ItemProcessor {
                     "unsubscribeUrl", personal.url(),
                     "preferencesUrl", personal.preferencesUrl()));
     return mail.composer()
-        .compose(recipient.email(), recipient.locale(), content, MailCategory.SERVICE, personal);
+        .compose(recipient.email(), recipient.locale(), content, MailCategory.SERVICE, personal)
+        .about(recipient.customerId());
   }
 }

@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * Decides again, at this moment and with the candidates' rows locked, who must go and by which
- * rule; then deletes them (tombstone, suppression, audit) in one transaction per chunk, or, in a
- * dry run, only records who would go.
+ * rule; then deletes them (tombstone, suppression, audit) in one transaction per chunk, and what is
+ * kept of them outside the database after its commit; or, in a dry run, only records who would go.
  */
 @Named
 @Dependent
@@ -52,18 +52,21 @@ public class PurgeWriter extends AbstractItemWriter {
   public void writeItems(List<Object> items) throws Exception {
     List<String> ids = items.stream().map(String.class::cast).toList();
     boolean preview = Boolean.parseBoolean(dryRun);
+    List<String> deleted = List.of();
     try {
       Map<String, String> ruleById = decide(ids, !preview);
       if (preview) {
         PurgeReceipts.preview(connection, job.getExecutionId(), ruleById);
       } else {
-        deletions.delete(connection, ruleById, RetentionPurgeJob.ACTOR, job.getExecutionId());
+        deleted =
+            deletions.delete(connection, ruleById, RetentionPurgeJob.ACTOR, job.getExecutionId());
       }
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;
     }
+    deletions.committed(deleted);
   }
 
   @Override

@@ -58,10 +58,13 @@ class PrivacyRequestTest {
     pending.refuse("no such contract", NOW);
     assertEquals(RequestStatus.REFUSED, pending.status());
     assertEquals("no such contract", pending.refusalReason());
+    assertEquals("no such contract", pending.reasonForPerson(), "written for the person");
     PrivacyRequest verified = request(RequestType.ERASURE);
     verified.verified(VerificationMethod.EMAIL_LINK, "customer:link", null, NOW);
-    verified.refuse("legal hold: court order", NOW);
+    verified.refuse("legal hold: court order", null, NOW);
     assertEquals(RequestStatus.REFUSED, verified.status());
+    assertEquals("legal hold: court order", verified.refusalReason());
+    assertNull(verified.reasonForPerson(), "the person is told the standard text");
     conflict(() -> verified.complete(NOW));
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.custodian.mail.boundary.MailGateway;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
@@ -12,17 +13,22 @@ import app.custodian.testing.Queries;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +208,61 @@ class RetentionPurgeJobTest extends JobTestCase {
     assertEquals(ids(kept), Queries.column(db, "select id from customer order by id"));
     assertEquals(2, Queries.count(db, "select count(*) from tombstone"));
     assertNoCustomerInTheParametersOf(dryRun, purge, again);
+  }
+
+  @Test
+  void aPurgedPersonsOutboxMessagesGoOnceTheirDeletionCommitsAndNotWhenItRollsBack()
+      throws Exception {
+    Path outbox = JobsOnJBeret.bean(MailGateway.class).settings().outboxDir();
+    List<Person> purged =
+        people.purged().stream().sorted(Comparator.comparing(Person::id)).toList();
+    Person first = purged.get(0);
+    Person failing = purged.get(1); // purged after the first, one per chunk
+    Path firstMessage = message(outbox, first.id());
+    Path failingMessage = message(outbox, failing.id());
+    Path keptMessage = message(outbox, people.consentingLead().id());
+    Path notAboutACustomer = Files.writeString(outbox.resolve(UUID.randomUUID() + ".eml"), "x");
+    try (Statement sql = db.createStatement()) {
+      sql.execute(
+          "create or replace function refuse_tombstone() returns trigger language plpgsql"
+              + " as $$ begin raise exception 'the test refuses this tombstone'; end $$");
+      sql.execute(
+          "create trigger refuse_tombstone before insert on tombstone for each row"
+              + " when (new.customer_id = '"
+              + failing.id()
+              + "') execute function refuse_tombstone()");
+    }
+    JobExecution failed;
+    try {
+      failed = run(false);
+    } finally {
+      try (Statement sql = db.createStatement()) {
+        sql.execute("drop trigger refuse_tombstone on tombstone");
+        sql.execute("drop function refuse_tombstone()");
+      }
+    }
+
+    assertEquals(BatchStatus.FAILED, failed.getBatchStatus());
+    assertFalse(Files.exists(firstMessage.getParent()), "gone with the committed deletion");
+    assertTrue(Files.exists(failingMessage), "a rolled-back deletion leaves the outbox as it was");
+    assertEquals(1, Queries.count(db, "select count(*) from customer where id = ?", failing.id()));
+
+    JobExecution again = run(false);
+
+    assertEquals(BatchStatus.COMPLETED, again.getBatchStatus());
+    assertFalse(Files.exists(failingMessage.getParent()), "gone once the deletion committed");
+    assertTrue(Files.exists(keptMessage), "a kept customer's messages stay");
+    assertTrue(Files.exists(notAboutACustomer), "messages about nobody in particular stay");
+    Files.delete(keptMessage);
+    Files.delete(keptMessage.getParent());
+    Files.delete(notAboutACustomer);
+  }
+
+  /** A message about the customer in their outbox folder, as the outbox keeps it. */
+  static Path message(Path outbox, String customerId) throws Exception {
+    Path folder = Files.createDirectories(outbox.resolve(customerId));
+    return Files.writeString(
+        folder.resolve("20260101-000000-000-" + UUID.randomUUID() + ".eml"), "To: someone");
   }
 
   // --- the people
