@@ -58,7 +58,7 @@ class AuditEntryMacMigrationTest {
       insertAsBefore(db, sealed, 1L, UUID.randomUUID().toString(), "first");
       insertAsBefore(db, pending, null, null, null);
 
-      Flyway flyway = flyway(url, user, password, "latest");
+      Flyway flyway = flyway(url, user, password, "11");
       assertEquals(1, flyway.migrate().migrationsExecuted);
       MigrationInfo v11 = flyway.info().current();
       assertEquals("11", v11.getVersion().getVersion());
@@ -68,6 +68,7 @@ class AuditEntryMacMigrationTest {
       String later = UUID.randomUUID().toString();
       insertAsBefore(db, later, null, null, "written outside after version 11");
       assertEquals(0, flyway.migrate().migrationsExecuted, "applied once");
+      flyway(url, user, password, "latest").migrate();
       assertNull(macOf(db, later), "an entry written after version 11 is never given a MAC");
       assertFalse(authentic(db, later));
     }
