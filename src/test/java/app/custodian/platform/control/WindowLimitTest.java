@@ -4,32 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import app.custodian.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class WindowLimitTest {
 
-  private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
 
   @Test
   void eachKeyHasItsOwnCountUntilTheWindowEnds() {
@@ -39,9 +21,9 @@ class WindowLimitTest {
     assertTrue(limit.tryAcquire("a"));
     assertFalse(limit.tryAcquire("a"), "the third in the hour");
     assertTrue(limit.tryAcquire("b"), "another client is not held up");
-    now = now.plus(Duration.ofMinutes(59));
+    clock.advance(Duration.ofMinutes(59));
     assertFalse(limit.tryAcquire("a"));
-    now = now.plus(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     assertTrue(limit.tryAcquire("a"), "a new window");
   }
 

@@ -3,16 +3,15 @@ package app.custodian.security.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import app.custodian.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RecentLoginsTest {
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T00:00:00Z"));
   private final RecentLogins<String> recent = new RecentLogins<>(Duration.ofMinutes(1), 2, clock);
 
   @Test
@@ -21,7 +20,7 @@ class RecentLoginsTest {
     assertEquals(Optional.of("OPERATOR"), recent.find("ana", "secret".toCharArray()));
     assertTrue(recent.find("ana", "Secret".toCharArray()).isEmpty());
     assertTrue(recent.find("an", "asecret".toCharArray()).isEmpty(), "fields do not run together");
-    clock.now = clock.now.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
     assertTrue(recent.find("ana", "secret".toCharArray()).isEmpty());
   }
 
@@ -36,24 +35,5 @@ class RecentLoginsTest {
             .filter(s -> recent.find(s.split(":")[0], s.split(":")[1].toCharArray()).isPresent())
             .count();
     assertTrue(kept < 2);
-  }
-
-  private static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-11-23T00:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
