@@ -22,14 +22,15 @@ public final class PortalStack implements AutoCloseable {
 
   public final GreenMail smtp;
   public final Postgres postgres;
+  public final String databaseUrl;
   public final CustodianProcess custodian;
   public final Api admin;
 
   private PortalStack(Path dataDir, Map<String, String> settings) {
     smtp = TestSmtp.start();
     postgres = Postgres.start();
-    Map<String, String> env =
-        postgres.custodianSettings(postgres.createDatabase(), dataDir, ADMIN_PASSWORD);
+    databaseUrl = postgres.createDatabase();
+    Map<String, String> env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
     TestSmtp.sendTo(env, smtp.getSmtp().getPort());
     env.put("CUSTODIAN_PII_KEY", TestKeys.random());
     env.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
