@@ -5,12 +5,12 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,9 +43,6 @@ final class HtmlTemplateCheck {
       "placeholders may stand only in text, and {{unsubscribeUrl}} or {{preferencesUrl}} only as"
           + " the whole href of an <a>";
 
-  /** Elements refused outright, with why. */
-  private static final Map<String, String> REFUSED_ELEMENTS = refusedElements();
-
   /** Elements whose content is not read as ordinary text (or not by every parser). */
   private static final Set<String> NOT_TEXT =
       Set.of(
@@ -66,35 +63,7 @@ final class HtmlTemplateCheck {
           "select",
           "option");
 
-  private static final Set<String> URL_ATTRIBUTES =
-      Set.of(
-          "href",
-          "src",
-          "action",
-          "formaction",
-          "background",
-          "poster",
-          "cite",
-          "longdesc",
-          "lowsrc",
-          "dynsrc",
-          "data",
-          "codebase",
-          "classid",
-          "usemap",
-          "manifest",
-          "icon",
-          "profile",
-          "archive",
-          "xlink:href",
-          "xml:base");
-  private static final Set<String> SRCSET_ATTRIBUTES = Set.of("srcset", "imagesrcset");
-
-  /** Attributes that send a request elsewhere when the reader clicks, with the link's URL. */
-  private static final Set<String> REPORTING_ATTRIBUTES = Set.of("ping", "attributionsrc");
-
-  private static final Set<String> HARMLESS_HTTP_EQUIV =
-      Set.of("content-type", "content-language", "x-ua-compatible");
+  private static final Pattern BODY_END = Pattern.compile("(?i)</body");
 
   private final String source;
   private final List<MustacheTag> tags;
@@ -104,6 +73,7 @@ final class HtmlTemplateCheck {
   private final Map<String, List<MustacheTag>> misplaced = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
   private final List<Piece> text = new ArrayList<>();
+  private final Set<String> hiddenBodyEnds = new HashSet<>();
 
   private HtmlTemplateCheck(String source, List<MustacheTag> tags) {
     this.source = source;
@@ -242,60 +212,15 @@ final class HtmlTemplateCheck {
 
   private void checkElement(Element element, String name) {
     place(element.tagName(), "the name of a tag");
-    String refused = REFUSED_ELEMENTS.get(element.normalName());
-    if (refused != null) {
-      problems.add("<" + name + "> is not allowed in a campaign: " + refused);
-    }
-    if (element.normalName().equals("meta")
-        && element.hasAttr("http-equiv")
-        && !HARMLESS_HTTP_EQUIV.contains(
-            element.attr("http-equiv").strip().toLowerCase(Locale.ROOT))) {
-      problems.add(
-          "<meta http-equiv=\""
-              + shorten(element.attr("http-equiv"))
-              + "\"> is not allowed in a campaign: it can send the reader elsewhere or set"
-              + " cookies");
-    }
+    MarkupRules.elementProblem(element, name).ifPresent(problems::add);
     for (Attribute attribute : element.attributes()) {
-      checkAttribute(element, name, attribute);
-    }
-  }
-
-  private void checkAttribute(Element element, String elementName, Attribute attribute) {
-    String key = attribute.getKey().toLowerCase(Locale.ROOT);
-    String where = "the " + displayName(key) + " attribute of <" + elementName + ">";
-    if (place(key, "the tag <" + elementName + ">")) {
-      return;
-    }
-    String value = attribute.getValue();
-    if (isLinkHref(element, key, value)) {
-      return;
-    }
-    place(value, where);
-    String local = key.substring(key.indexOf(':') + 1);
-    if (local.startsWith("on")) {
-      problems.add(where + " is not allowed: a campaign has no event handlers");
-    } else if (REPORTING_ATTRIBUTES.contains(key)) {
-      problems.add(where + " is not allowed: it reports the click and its link elsewhere");
-    } else if (key.equals("srcdoc")) {
-      problems.add(where + " is not allowed: it embeds another page");
-    } else if (key.equals("style")) {
-      CssCheck.problems(value, false).forEach(p -> problems.add(where + " " + p));
-    } else {
-      Optional<String> scheme =
-          SRCSET_ATTRIBUTES.contains(key)
-              ? UrlSchemes.refusedInSrcset(value, UrlSchemes.LINKS)
-              : URL_ATTRIBUTES.contains(key)
-                  ? UrlSchemes.refused(value, UrlSchemes.LINKS)
-                  : Optional.empty();
-      scheme.ifPresent(
-          s ->
-              problems.add(
-                  where
-                      + " uses "
-                      + s
-                      + " URLs: links and sources may use only http:, https:, mailto:, tel:,"
-                      + " sms: or cid:"));
+      String key = attribute.getKey().toLowerCase(Locale.ROOT);
+      String where = "the " + displayName(key) + " attribute of <" + name + ">";
+      if (place(key, "the tag <" + name + ">") || isLinkHref(element, key, attribute.getValue())) {
+        continue;
+      }
+      place(attribute.getValue(), where);
+      problems.addAll(MarkupRules.attributeProblems(where, key, attribute.getValue()));
     }
   }
 
@@ -323,6 +248,13 @@ final class HtmlTemplateCheck {
    * @return whether there was one
    */
   private boolean place(String value, String where) {
+    if (BODY_END.matcher(value).find() && hiddenBodyEnds.add(where)) {
+      // MailComposer puts the footer, with the recipient's links, before the last "</body"
+      problems.add(
+          "\"</body>\" stands inside "
+              + where
+              + ": the footer with the recipient's personal links would be put there");
+    }
     Matcher found = marker.matcher(value);
     boolean any = false;
     while (found.find()) {
@@ -353,40 +285,7 @@ final class HtmlTemplateCheck {
     return shorten(shown.toString());
   }
 
-  private static String shorten(String value) {
+  static String shorten(String value) {
     return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-  }
-
-  private static Map<String, String> refusedElements() {
-    Map<String, String> refused = new LinkedHashMap<>();
-    refused.put("script", "it runs code");
-    for (String frame : List.of("iframe", "frame", "frameset", "portal", "fencedframe")) {
-      refused.put(frame, "it embeds another page");
-    }
-    for (String plugin : List.of("object", "embed", "applet", "param")) {
-      refused.put(plugin, "it embeds a plugin or another document");
-    }
-    for (String form :
-        List.of(
-            "form",
-            "input",
-            "button",
-            "select",
-            "option",
-            "optgroup",
-            "textarea",
-            "datalist",
-            "keygen")) {
-      refused.put(form, "forms and their fields send what the reader types elsewhere");
-    }
-    refused.put("base", "it changes where every relative link points");
-    refused.put("link", "it loads a stylesheet or other resource that no one could check");
-    for (String foreign : List.of("svg", "math")) {
-      refused.put(foreign, "SVG and MathML are parsed by other rules than HTML");
-    }
-    for (String raw : List.of("noscript", "xmp", "plaintext", "noembed", "noframes")) {
-      refused.put(raw, "parsers disagree on what its content is");
-    }
-    return Map.copyOf(refused);
   }
 }

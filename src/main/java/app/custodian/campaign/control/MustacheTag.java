@@ -42,11 +42,10 @@ record MustacheTag(int start, int end, String text, Kind kind) {
 
   /** The variable's name without braces or sigil, trimmed. */
   String name() {
-    String inner =
-        text.startsWith("{{{")
-            ? text.substring(3, text.length() - 3)
-            : text.substring(2, text.length() - 2);
-    inner = inner.strip();
+    if (text.startsWith("{{{")) {
+      return text.substring(3, text.length() - 3).strip();
+    }
+    String inner = text.substring(2, text.length() - 2).strip();
     return kind == Kind.VARIABLE ? inner : inner.substring(Math.min(1, inner.length())).strip();
   }
 

@@ -22,8 +22,8 @@ public final class TemplateSafety {
   public static List<String> textProblems(String source) {
     List<MustacheTag> tags = MustacheTag.scan(source);
     List<String> problems = tagProblems(tags);
-    if (!problems.isEmpty()) {
-      return problems; // other delimiters would hide tags from what follows
+    if (changesDelimiters(tags)) {
+      return problems; // what follows is read with other delimiters: the tags found are not all
     }
     for (GluedUrls.Glued glued : GluedUrls.in(GluedUrls.piecesOf(source, tags))) {
       problems.add(gluedMessage(glued));
@@ -35,10 +35,14 @@ public final class TemplateSafety {
   public static List<String> htmlProblems(String source) {
     List<MustacheTag> tags = MustacheTag.scan(source);
     List<String> problems = tagProblems(tags);
-    if (!problems.isEmpty()) {
-      return problems;
+    if (!changesDelimiters(tags)) {
+      problems.addAll(HtmlTemplateCheck.problems(source, tags));
     }
-    return HtmlTemplateCheck.problems(source, tags);
+    return problems;
+  }
+
+  private static boolean changesDelimiters(List<MustacheTag> tags) {
+    return tags.stream().anyMatch(t -> t.kind() == MustacheTag.Kind.DELIMITERS);
   }
 
   /** Unescaped values, and new delimiters that would hide every later tag from these checks. */

@@ -113,7 +113,8 @@ class TemplateSafetyTest {
 
   @Test
   void unescapedValuesAndOtherDelimitersAreRefusedInEveryField() {
-    assertRefused("<p>{{{fullName}}}</p>" + LINK, "{{{fullName}}}", "unescaped");
+    assertRefused(
+        "<p>{{{fullName}}}</p>" + LINK, "{{{fullName}}}", "unescaped", "write {{fullName}}");
     assertRefused("<p>{{&fullName}}</p>" + LINK, "{{&fullName}}", "unescaped");
     assertRefused("{{=<% %>=}}<img src=\"https://x.example/?n=<%fullName%>\">", "{{=<% %>=}}");
     assertTextRefused("Hi {{{fullName}}} {{unsubscribeUrl}}", "{{{fullName}}}", "unescaped");
@@ -223,6 +224,16 @@ class TemplateSafetyTest {
         "<p>{{#no}}<textarea>{{/no}}<img src=\"https://x.example/? {{fullName}}\"></textarea>",
         "{{/no}}");
     assertRefused("<title>Tin cho {{fullName}}</title>", "{{fullName}}", "<title> element");
+  }
+
+  @Test
+  void aBodyEndWhereTheFooterWouldLandInsideAnAttributeIsRefused() {
+    // the footer (with the recipient's links) goes before the last "</body>" of the HTML
+    assertRefused(
+        "<body><p>x</p>" + LINK + "</body><img src='https://x.example/p?q=</BODY>'>",
+        "\"</body>\" stands inside the src attribute of <img>");
+    assertRefused("<p>x</p>" + LINK + "<!-- </body> -->", "\"</body>\" stands inside an HTML");
+    assertAccepted("<html><body><p>x</p>" + LINK + "</body></html>");
   }
 
   // --- URLs in text
