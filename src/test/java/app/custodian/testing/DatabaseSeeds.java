@@ -229,6 +229,18 @@ public final class DatabaseSeeds {
 
   public String campaign(String purpose, boolean advertising, String subject, String text)
       throws SQLException {
+    return campaign(
+        purpose,
+        advertising,
+        subject,
+        text,
+        "<p>Xin chào {{fullName}}</p><p><a href=\"{{unsubscribeUrl}}\">Hủy đăng ký</a></p>");
+  }
+
+  /** A DRAFT campaign written straight into the table, as one saved under older rules would be. */
+  public String campaign(
+      String purpose, boolean advertising, String subject, String text, String html)
+      throws SQLException {
     String id = UUID.randomUUID().toString();
     execute(
         "insert into campaign (id, name, purpose, advertising, subject, text_body, html_body,"
@@ -239,7 +251,7 @@ public final class DatabaseSeeds {
         advertising,
         subject,
         text,
-        "<p>Xin chào {{fullName}}</p><p><a href=\"{{unsubscribeUrl}}\">Hủy đăng ký</a></p>",
+        html,
         now());
     return id;
   }

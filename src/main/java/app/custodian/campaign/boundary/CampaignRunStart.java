@@ -2,6 +2,7 @@ package app.custodian.campaign.boundary;
 
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.campaign.control.CampaignRules;
 import app.custodian.campaign.control.CampaignRuns;
 import app.custodian.campaign.control.Deliveries;
 import app.custodian.platform.boundary.JobDatabase;
@@ -33,6 +34,8 @@ public class CampaignRunStart extends AbstractBatchlet {
   public String process() throws Exception {
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
+      // a restart through the jobs API does not pass CampaignService: fail before anyone is mailed
+      CampaignRules.checkSendable(CampaignRuns.content(connection, campaignId));
       CampaignRuns.running(connection, campaignId, job.getExecutionId());
       int uncertain = Deliveries.markInFlightUncertain(connection, campaignId);
       audit.append(

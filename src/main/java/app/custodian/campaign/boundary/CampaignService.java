@@ -2,6 +2,7 @@ package app.custodian.campaign.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.control.Audience;
+import app.custodian.campaign.control.CampaignRules;
 import app.custodian.campaign.entity.Campaign;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.campaign.entity.CampaignStatus;
@@ -87,9 +88,11 @@ public class CampaignService {
 
   /**
    * Marks the campaign as being sent before its job starts, so a second request meanwhile is a 409.
+   * A campaign saved before a template rule that it breaks is a 409 naming the field.
    */
   public void startSending(String id) {
     Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
+    CampaignRules.checkSendable(campaign.content());
     Long previous = campaign.executionId();
     try {
       campaign.startSending(previous != null && jobs.isLive(previous));
@@ -115,6 +118,7 @@ public class CampaignService {
    */
   public int releaseUncertain(String id) {
     Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
+    CampaignRules.checkSendable(campaign.content()); // else it would release what it cannot send
     if (campaign.status() == CampaignStatus.SENDING) {
       throw ProblemException.conflict("The campaign is being sent; wait until its run ends");
     }

@@ -7,6 +7,7 @@ import app.custodian.platform.control.FieldError;
 import app.custodian.platform.control.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What makes a campaign sendable; everything else is Bean Validation on the input. */
@@ -53,17 +54,49 @@ public final class CampaignRules {
     return new CampaignContent(name, purpose, advertises, subject, textBody, htmlBody);
   }
 
+  /**
+   * Whether a saved campaign may be sent as the rules stand now: one saved before a rule that it
+   * breaks may not.
+   *
+   * @throws ProblemException 409 naming every field at fault, as creating it would
+   */
+  public static void checkSendable(CampaignContent content) {
+    List<FieldError> errors = new ArrayList<>();
+    checkTemplates(content.subject(), content.textBody(), content.htmlBody(), errors);
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          409,
+          "Conflict",
+          "The campaign breaks the template rules and cannot be sent; write a new one",
+          errors,
+          Map.of());
+    }
+  }
+
   private static void checkTemplates(
       String subject, String textBody, String htmlBody, List<FieldError> errors) {
-    compiles("subject", subject, errors);
+    MailTemplate compiledSubject = compiles("subject", subject, errors);
     MailTemplate text = compiles("textBody", textBody, errors);
     MailTemplate html = htmlBody == null ? null : compiles("htmlBody", htmlBody, errors);
-    if (text != null && !text.uses(UNSUBSCRIBE_VARIABLE)) {
-      errors.add(unsubscribeMissing("textBody"));
+    if (compiledSubject != null) {
+      safe("subject", TemplateSafety.textProblems(subject), errors);
     }
-    if (html != null && !html.uses(UNSUBSCRIBE_VARIABLE)) {
-      errors.add(unsubscribeMissing("htmlBody"));
+    if (text != null) {
+      safe("textBody", TemplateSafety.textProblems(textBody), errors);
+      if (!text.uses(UNSUBSCRIBE_VARIABLE)) {
+        errors.add(unsubscribeMissing("textBody"));
+      }
     }
+    if (html != null) {
+      safe("htmlBody", TemplateSafety.htmlProblems(htmlBody), errors);
+      if (!html.uses(UNSUBSCRIBE_VARIABLE)) {
+        errors.add(unsubscribeMissing("htmlBody"));
+      }
+    }
+  }
+
+  private static void safe(String field, List<String> problems, List<FieldError> errors) {
+    problems.forEach(problem -> errors.add(new FieldError(field, problem)));
   }
 
   /** Compiles one part on its own, as the text body of a template, to name the field at fault. */

@@ -12,6 +12,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
@@ -55,17 +59,26 @@ public class PortalMessages {
     return attempt(() -> Violations.check(validator, input));
   }
 
+  /**
+   * Shows the problem; the errors of one field become one message beside it, as a field's message
+   * shows only the first.
+   */
   public void show(ProblemException problem) {
     if (problem.errors().isEmpty()) {
       add(null, FacesMessage.SEVERITY_ERROR, problem.getMessage());
     }
+    Map<String, List<String>> byField = new LinkedHashMap<>();
     for (FieldError error : problem.errors()) {
       Optional<String> field = fieldClientId(error.field());
-      add(
-          field.orElse(null),
-          FacesMessage.SEVERITY_ERROR,
-          field.isPresent() ? error.message() : error.field() + ": " + error.message());
+      if (field.isPresent()) {
+        byField.computeIfAbsent(field.get(), f -> new ArrayList<>()).add(error.message());
+      } else {
+        add(null, FacesMessage.SEVERITY_ERROR, error.field() + ": " + error.message());
+      }
     }
+    byField.forEach(
+        (clientId, messages) ->
+            add(clientId, FacesMessage.SEVERITY_ERROR, String.join(" · ", messages)));
   }
 
   public void info(String key, Object... arguments) {

