@@ -158,6 +158,7 @@ class CustodianOnEmbeddedDefaultsIT {
       b.go("/customers/list.xhtml");
       b.type(By.id("search:q"), "ngo bao");
       b.click(By.id("search:go"));
+      b.settle();
       b.waitForText(By.id("results:customers"), "chau@example.vn");
       b.click(By.cssSelector("#results\\:customers a.customer-link"));
       b.waitForText(By.id("profile-email"), "chau@example.vn");

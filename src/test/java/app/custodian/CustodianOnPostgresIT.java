@@ -339,6 +339,46 @@ class CustodianOnPostgresIT {
     assertTrue(Files.exists(others), "nobody else's did");
   }
 
+  @Test
+  void anErasureRequestsLastEmailLeavesNoCopyInTheOutbox() throws Exception {
+    String erased = consentingCustomer();
+    Reply created =
+        operator.post(
+            "/api/v1/privacy-requests",
+            "{\"customerId\":\"%s\",\"type\":\"ERASURE\"}".formatted(erased));
+    assertEquals(201, created.status(), created::toString);
+    String request = "/api/v1/privacy-requests/" + created.json().getString("id");
+    Reply verified =
+        operator.post(
+            request + "/verify",
+            "{\"method\":\"OPERATOR_CHECK\",\"evidence\":\"ID card seen at the counter\"}");
+    assertEquals(200, verified.status(), verified::toString);
+
+    assertEquals(200, operator.post(request + "/complete", "{}").status());
+
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (queuedPrivacyEmails() > 0 || emailsSentTo(erased) < 2) {
+      assertTrue(Instant.now().isBefore(deadline), "the acknowledgement and completion are sent");
+      Thread.sleep(200);
+    }
+    assertFalse(
+        Files.exists(dataDir.resolve("outbox").resolve(erased)),
+        "the confirmation of the erasure went to the person and left no copy");
+  }
+
+  private static long queuedPrivacyEmails() throws SQLException {
+    try (Connection db = postgres.connect(databaseUrl)) {
+      return Queries.count(db, "select count(*) from privacy_notice");
+    }
+  }
+
+  private static long emailsSentTo(String customerId) {
+    return admin
+        .get("/api/v1/audit?size=500&action=PRIVACY_EMAIL_SENT&customerId=" + customerId)
+        .items()
+        .size();
+  }
+
   /** A customer who granted a consent, once its confirmation is in the outbox; answers the id. */
   static String consentingCustomer() throws Exception {
     String id =

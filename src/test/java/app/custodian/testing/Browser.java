@@ -142,8 +142,19 @@ public final class Browser implements AutoCloseable {
     field.sendKeys(text);
   }
 
+  /** Clicks the element, finding it again when an Ajax update replaced it in between. */
   public void click(By locator) {
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(locator)).click();
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+              if (element == null) {
+                return false;
+              }
+              element.click();
+              return true;
+            });
   }
 
   public String text(By locator) {

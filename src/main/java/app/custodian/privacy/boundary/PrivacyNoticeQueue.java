@@ -5,6 +5,7 @@ import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.consent.boundary.SuppressionList;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
+import app.custodian.mail.boundary.MailGateway;
 import app.custodian.mail.boundary.MailQueue;
 import app.custodian.mail.boundary.QueuedSend;
 import app.custodian.mail.control.OutboundMail;
@@ -24,9 +25,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The queue of emails about privacy requests. Sending one sends nothing while the request is
@@ -39,6 +43,8 @@ import java.util.Optional;
 @Local(MailQueue.class)
 public class PrivacyNoticeQueue implements MailQueue {
 
+  private static final Logger LOG = Logger.getLogger(PrivacyNoticeQueue.class.getName());
+
   @PersistenceContext EntityManager em;
   @Inject CustomerService customers;
   @Inject SuppressionList suppressions;
@@ -49,6 +55,7 @@ public class PrivacyNoticeQueue implements MailQueue {
   @Inject BlindIndex blindIndex;
   @Inject SignedTokens tokens;
   @Inject ConsentLinks links;
+  @Inject MailGateway mail;
 
   Clock clock = Clock.systemUTC();
 
@@ -104,6 +111,21 @@ public class PrivacyNoticeQueue implements MailQueue {
     if (outcome.finished()) {
       em.remove(notice);
       done(notice, "PRIVACY_EMAIL_" + outcome.result(), outcome.detail());
+    }
+    if (outcome.finished() && recipient.isEmpty()) {
+      forgetOutboxCopy(notice.customerId());
+    }
+  }
+
+  /**
+   * The last email to an erased person (their erasure's confirmation) leaves no copy in the outbox:
+   * erasure reaches every file.
+   */
+  private void forgetOutboxCopy(String customerId) {
+    try {
+      mail.forgetMessagesAbout(List.of(customerId));
+    } catch (IOException e) {
+      LOG.warning(() -> "An erased person's outbox folder stays: " + e.getClass().getName());
     }
   }
 
