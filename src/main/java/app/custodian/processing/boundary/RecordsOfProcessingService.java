@@ -61,7 +61,9 @@ public class RecordsOfProcessingService {
             + " iterations); repeated failed logins are slowed down",
         "Role-based access: ADMIN, OPERATOR, MARKETING (never personal data), AUDITOR (read-only)",
         "Every staff read and change of personal data, every email, disclosure, erasure and purge is"
-            + " in an append-only, hash-chained audit trail that holds ids only",
+            + " in an append-only, hash-chained audit trail that holds ids only; each entry carries"
+            + " an HMAC-SHA256 written with it (key CUSTODIAN_AUDIT_KEY), so an entry the"
+            + " application did not write is reported as forged",
         "Personal data is kept out of logs, job parameters and audit entries",
         smtp.usesSmtp()
             ? "Email goes through the SMTP relay "
@@ -69,6 +71,7 @@ public class RecordsOfProcessingService {
                 + (smtp.startTls() ? " with STARTTLS required" : " without STARTTLS")
             : "Email is written to the local outbox directory; no SMTP relay is configured",
         "Deletion is complete: erasure and the nightly retention purge remove the person from every"
-            + " table; a legal hold blocks deletion and says why");
+            + " table and from the outbox; a legal hold blocks deletion and says why to staff;"
+            + " closed privacy requests are deleted after CUSTODIAN_REQUESTS_RETENTION");
   }
 }
