@@ -44,17 +44,10 @@ public class RequestExpiry extends AbstractBatchlet {
     }
     Instant closedBefore = settings.retention().closedBefore(Instant.now());
     try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
-      try {
-        while (!stopping && expireBatch(connection, closedBefore)) {
-          connection.commit();
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      boolean[] more = {true};
+      while (!stopping && more[0]) {
+        JobDatabase.inTransaction(
+            connection, () -> more[0] = expireBatch(connection, closedBefore));
       }
     }
     return stopping ? "STOPPED" : "COMPLETED";
