@@ -12,6 +12,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -100,8 +101,40 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, WAIT)
-        .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return waitAcrossUpdates(WAIT)
+        .until(replacedAsNull(ExpectedConditions.visibilityOfElementLocated(locator)));
+  }
+
+  /**
+   * A wait that reads again when the page replaced the element while it was read: Selenium says so
+   * with a stale reference, Chromium's driver sometimes with "Node ... does not belong to the
+   * document" while a navigation swaps the document.
+   */
+  private WebDriverWait waitAcrossUpdates(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(NodeReplaced.class);
+    return wait;
+  }
+
+  private static <T> java.util.function.Function<WebDriver, T> replacedAsNull(
+      java.util.function.Function<WebDriver, T> condition) {
+    return d -> {
+      try {
+        return condition.apply(d);
+      } catch (WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          throw new NodeReplaced(e);
+        }
+        throw e;
+      }
+    };
+  }
+
+  private static final class NodeReplaced extends RuntimeException {
+    NodeReplaced(Throwable cause) {
+      super(cause);
+    }
   }
 
   public void waitForText(By locator, String text) {
@@ -109,15 +142,13 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitForText(By locator, String text, Duration timeout) {
-    new WebDriverWait(driver, timeout)
-        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    waitAcrossUpdates(timeout)
+        .until(replacedAsNull(ExpectedConditions.textToBePresentInElementLocated(locator, text)));
   }
 
   /** Waits until the condition holds, reading again when an Ajax update replaced the elements. */
   public void waitUntil(java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(driver, WAIT)
-        .ignoring(StaleElementReferenceException.class)
-        .until(d -> condition.getAsBoolean());
+    waitAcrossUpdates(WAIT).until(replacedAsNull(d -> condition.getAsBoolean()));
   }
 
   /** The texts of the elements found, read at one moment. */
@@ -144,17 +175,17 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks the element, finding it again when an Ajax update replaced it in between. */
   public void click(By locator) {
-    new WebDriverWait(driver, WAIT)
-        .ignoring(StaleElementReferenceException.class)
+    waitAcrossUpdates(WAIT)
         .until(
-            d -> {
-              WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
-              if (element == null) {
-                return false;
-              }
-              element.click();
-              return true;
-            });
+            replacedAsNull(
+                d -> {
+                  WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+                  if (element == null) {
+                    return false;
+                  }
+                  element.click();
+                  return true;
+                }));
   }
 
   public String text(By locator) {
