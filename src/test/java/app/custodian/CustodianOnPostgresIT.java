@@ -16,6 +16,10 @@ import app.custodian.testing.Resources;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +30,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +101,195 @@ class CustodianOnPostgresIT {
     assertEquals(200, ready.status(), ready::toString);
     assertTrue(ready.body().contains("\"UP\""));
     assertEquals(200, anonymous.get("/health/live").status());
-    assertEquals(200, anonymous.get("/metrics").status());
-    Reply openapi = anonymous.get("/openapi");
-    assertEquals(200, openapi.status());
+    for (String path : List.of("/metrics", "/openapi")) {
+      Reply refused = anonymous.get(path);
+      assertEquals(401, refused.status(), path + " needs a staff login: " + refused);
+      assertEquals("Basic realm=\"Custodian\"", refused.header("WWW-Authenticate"), path);
+      assertEquals(401, admin.as("nobody-here", "not-the-password").get(path).status(), path);
+    }
+    Api auditor = admin.as("auditor", STAFF_PASSWORD); // any role will do
+    Reply metrics = auditor.get("/metrics");
+    assertEquals(200, metrics.status(), metrics::toString);
+    assertTrue(metrics.body().contains("# TYPE"), "Prometheus text");
+    Reply openapi = auditor.get("/openapi");
+    assertEquals(200, openapi.status(), openapi::toString);
     assertTrue(openapi.body().contains("/api/v1/customers"), "the API is described");
+  }
+
+  @Test
+  void browsersAreNeverChallengedForBasicCredentials() {
+    String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    for (String path : List.of("/api/v1/customers", "/metrics", "/openapi")) {
+      Reply page = send(HttpRequest.newBuilder(uri(path)).header("Accept", browserAccept).GET());
+      assertEquals(401, page.status(), path);
+      assertNull(page.header("WWW-Authenticate"), path + " would open the browser's Basic dialog");
+      Reply wrong =
+          send(
+              HttpRequest.newBuilder(uri(path))
+                  .header("Accept", browserAccept)
+                  .header("Authorization", basic("nobody-here", "not-the-password"))
+                  .GET());
+      assertEquals(401, wrong.status(), path);
+      assertNull(wrong.header("WWW-Authenticate"), path);
+      Reply client = send(HttpRequest.newBuilder(uri(path)).header("Accept", "*/*").GET());
+      assertEquals(401, client.status(), path);
+      assertEquals("Basic realm=\"Custodian\"", client.header("WWW-Authenticate"), path);
+    }
+  }
+
+  @Test
+  void anHttpBaseUrlOnPostgresqlIsWarnedAboutAtStart() {
+    assertTrue(
+        custodian.log().contains("CUSTODIAN_BASE_URL is not https"), "warned: " + custodian.log());
+  }
+
+  /**
+   * The attack of issue 17: a form on another site, posted by a browser that had used the API with
+   * HTTP Basic, started a real purge. Refused before authentication, nothing starts and no sign-in
+   * failure is counted; a same-site JSON call, or one with no body, still works.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE - 1) // were a purge to start, it must not take other tests' customers
+  void aPurgeFromAFormOrAnotherSiteIsRefusedAndChangesNothing() throws Exception {
+    String purge = "/api/v1/jobs/retention-purge";
+    String adminLogin = basic("admin", ADMIN_PASSWORD);
+    String guesser = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
+    admin.newAccount(guesser, STAFF_PASSWORD, "AUDITOR");
+    List<Long> startedBefore = jobsStarted();
+
+    Reply form =
+        send(
+            HttpRequest.newBuilder(uri(purge))
+                .header("Authorization", adminLogin)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("dryRun=false")));
+    assertEquals(415, form.status(), form::toString);
+    assertTrue(form.header("Content-Type").startsWith("application/problem+json"), form::toString);
+    assertEquals(415, form.json().getInt("status"));
+    for (String type :
+        List.of("text/plain", "multipart/form-data; boundary=x", "application/xml", "json")) {
+      Reply other =
+          send(
+              HttpRequest.newBuilder(uri(purge))
+                  .header("Authorization", adminLogin)
+                  .header("Content-Type", type)
+                  .POST(BodyPublishers.ofString("{}")));
+      assertEquals(415, other.status(), type + ": " + other);
+    }
+    Reply untyped =
+        send(
+            HttpRequest.newBuilder(uri(purge))
+                .header("Authorization", adminLogin)
+                .POST(BodyPublishers.ofString("{}")));
+    assertEquals(415, untyped.status(), "a body with no type: " + untyped);
+    Reply crossSite =
+        send(
+            HttpRequest.newBuilder(uri(purge))
+                .header("Authorization", adminLogin)
+                .header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(BodyPublishers.ofString("{}")));
+    assertEquals(403, crossSite.status(), crossSite::toString);
+    assertTrue(crossSite.header("Content-Type").startsWith("application/problem+json"));
+    for (String origin :
+        List.of("https://evil.example", "null", "http://localhost:1", "https://localhost")) {
+      Reply foreign =
+          send(
+              HttpRequest.newBuilder(uri(purge))
+                  .header("Authorization", adminLogin)
+                  .header("Content-Type", "application/json")
+                  .header("Origin", origin)
+                  .POST(BodyPublishers.ofString("{}")));
+      assertEquals(403, foreign.status(), origin + ": " + foreign);
+    }
+    Reply deleted =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/accounts/" + UUID.randomUUID()))
+                .header("Authorization", adminLogin)
+                .header("Origin", "https://evil.example")
+                .DELETE());
+    assertEquals(403, deleted.status(), "every unsafe method: " + deleted);
+    Reply wrongPassword =
+        send(
+            HttpRequest.newBuilder(uri(purge))
+                .header("Authorization", basic(guesser, "a-wrong-guess"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("dryRun=false")));
+    assertEquals(415, wrongPassword.status(), "refused before the password is checked");
+    assertEquals(startedBefore, jobsStarted(), "no refused request started a job");
+    try (Connection db = postgres.connect(databaseUrl)) {
+      assertEquals(
+          List.of("0"),
+          Queries.column(db, "select failed_logins from account where username = ?", guesser),
+          "a refused request is no sign-in attempt");
+    }
+
+    Reply sameSite =
+        send(
+            HttpRequest.newBuilder(uri(purge + "?dryRun=true"))
+                .header("Authorization", adminLogin)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", uri("").toString())
+                .POST(BodyPublishers.ofString("{}")));
+    assertEquals(202, sameSite.status(), sameSite::toString);
+    awaitEnd(sameSite);
+    Reply noBody =
+        send(
+            HttpRequest.newBuilder(uri(purge + "?dryRun=true"))
+                .header("Authorization", adminLogin)
+                .POST(BodyPublishers.noBody()));
+    assertEquals(202, noBody.status(), noBody::toString);
+    awaitEnd(noBody);
+    assertEquals(startedBefore.stream().map(n -> n + 2).toList(), jobsStarted());
+  }
+
+  static URI uri(String path) {
+    String base = custodian.baseUri().toString();
+    return URI.create(path.isEmpty() ? base : base + path);
+  }
+
+  static String basic(String username, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Reply send(HttpRequest.Builder request) {
+    return admin.send(request);
+  }
+
+  /**
+   * Job executions in the batch repository (Payara creates its tables at the first job), and the
+   * audit entries of jobs started.
+   */
+  static List<Long> jobsStarted() throws SQLException {
+    try (Connection db = postgres.connect(databaseUrl)) {
+      boolean repository =
+          !Queries.column(db, "select to_regclass('jbatchexecutioninstancedata')::text")
+              .contains(null);
+      return List.of(
+          repository ? Queries.count(db, "select count(*) from jbatchexecutioninstancedata") : 0,
+          Queries.count(db, "select count(*) from audit_entry where action = 'JOB_STARTED'"));
+    }
+  }
+
+  static void awaitEnd(Reply started) {
+    String execution = "/api/v1/jobs/executions/" + started.json().getJsonNumber("executionId");
+    Instant deadline = Instant.now().plus(JOB_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      String status = admin.get(execution).json().getString("batchStatus");
+      if (!List.of("STARTING", "STARTED", "STOPPING").contains(status)) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("the job did not end in time");
   }
 
   @Test

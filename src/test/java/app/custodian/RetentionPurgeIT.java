@@ -1,6 +1,7 @@
 package app.custodian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.security.control.KeyMaterial;
@@ -13,11 +14,15 @@ import app.custodian.testing.Queries;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +53,9 @@ class RetentionPurgeIT {
     env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
     env.put("CUSTODIAN_PII_KEY", TestKeys.random());
     env.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
+    // As behind a TLS proxy, with the operational endpoints left open; the purge is unaffected.
+    env.put("CUSTODIAN_BASE_URL", "https://Custodian.Example/");
+    env.put("CUSTODIAN_PUBLIC_OPS", "true");
     custodian = new CustodianProcess(dataDir, env).start();
   }
 
@@ -104,6 +112,50 @@ class RetentionPurgeIT {
           Queries.count(
               db, "select count(*) from customer_name_word where customer_id <> ?", kept));
     }
+  }
+
+  @Test
+  void behindHttpsTheSessionCookieIsSecureAndBrowsersAreToldToKeepToHttps() {
+    Api anonymous = custodian.api(null, null);
+    Reply login = anonymous.get("/login.xhtml");
+    assertEquals(200, login.status(), login::toString);
+    List<String> cookies = login.response().headers().allValues("Set-Cookie");
+    assertTrue(
+        cookies.stream().anyMatch(c -> c.startsWith("JSESSIONID=")), "a session: " + cookies);
+    assertTrue(
+        cookies.stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .allMatch(c -> c.toLowerCase().contains("; secure")),
+        "only over TLS: " + cookies);
+    assertEquals("max-age=31536000", login.header("Strict-Transport-Security"));
+    Api admin = custodian.api("admin", ADMIN_PASSWORD);
+    assertEquals(
+        "max-age=31536000", admin.get("/api/v1/whoami").header("Strict-Transport-Security"));
+    assertEquals(200, anonymous.get("/metrics").status(), "CUSTODIAN_PUBLIC_OPS=true");
+    assertEquals(200, anonymous.get("/openapi").status(), "CUSTODIAN_PUBLIC_OPS=true");
+
+    String restart = "/api/v1/jobs/executions/999999999/restart";
+    Reply ours =
+        admin.send(
+            HttpRequest.newBuilder(custodian.baseUri().resolve(restart))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                .header("Origin", "https://custodian.example")
+                .POST(BodyPublishers.noBody()));
+    assertEquals(404, ours.status(), "the origin of CUSTODIAN_BASE_URL: " + ours);
+    Reply local =
+        admin.send(
+            HttpRequest.newBuilder(custodian.baseUri().resolve(restart))
+                .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                .header("Origin", custodian.baseUri().toString())
+                .POST(BodyPublishers.noBody()));
+    assertEquals(403, local.status(), "not the origin of CUSTODIAN_BASE_URL: " + local);
+    assertFalse(custodian.log().contains("CUSTODIAN_BASE_URL is not https"));
+  }
+
+  static String basic(String username, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

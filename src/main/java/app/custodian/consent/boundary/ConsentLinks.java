@@ -4,6 +4,7 @@ import app.custodian.consent.control.LinkScope;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.mail.boundary.MailGateway;
 import app.custodian.mail.control.UnsubscribeLinks;
+import app.custodian.platform.control.BaseUrl;
 import app.custodian.security.control.SignedTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,6 @@ public class ConsentLinks {
 
   /** The public base URL of links in emails, without a trailing slash. */
   public String base() {
-    String base = baseUrl.filter(b -> !b.isBlank()).orElse("http://localhost:" + httpPort);
-    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return BaseUrl.resolve(baseUrl, httpPort).value();
   }
 }

@@ -1,5 +1,8 @@
 package app.custodian.security.boundary;
 
+import app.custodian.platform.boundary.BasicChallenge;
+import app.custodian.platform.boundary.OperationsAccess;
+import app.custodian.platform.boundary.StateChangingRequestGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -37,6 +40,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   @Inject IdentityStoreHandler identityStores;
   @Inject AccountService accounts;
+  @Inject StateChangingRequestGuard stateChangingRequests;
 
   @Inject
   @ConfigProperty(name = "custodian.portal.session.timeout", defaultValue = "PT30M")
@@ -45,6 +49,9 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (stateChangingRequests.refused(request, response)) {
+      return AuthenticationStatus.SEND_CONTINUE; // answered; no credential was read
+    }
     return isApi(request) ? basic(request, response, context) : portal(request, context);
   }
 
@@ -58,7 +65,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
       }
     }
     if (context.isProtected()) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Custodian\"");
+      BasicChallenge.offer(request, response);
       return context.responseUnauthorized();
     }
     return context.doNothing();
@@ -124,7 +131,7 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   private static boolean isApi(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/");
+    return path.startsWith("/api/") || OperationsAccess.covers(path);
   }
 
   private static Credential basicCredential(String header) {
