@@ -380,12 +380,16 @@ class PortalIT {
     Api seasonal = stack.admin.as("seasonal", PortalStack.STAFF_PASSWORD);
     try (Browser browser = stack.signedInAs("ADMIN")) {
       browser.go("/accounts/list.xhtml");
-      browser.click(By.id("accounts:list:" + rowOf(browser, "seasonal") + ":disable"));
-      browser.waitFor(By.id("accounts:list:" + rowOf(browser, "seasonal") + ":enable"));
+      String row = "accounts:list:" + rowOf(browser, "seasonal");
+      browser.click(By.id(row + ":disable"));
+      browser.waitForText(By.id("messages"), "Đã vô hiệu hoá tài khoản seasonal");
+      browser.waitFor(By.id(row + ":enable"));
       assertTrue(account("seasonal").getBoolean("disabled"));
       assertEquals(401, seasonal.get("/api/v1/whoami").status());
-      browser.click(By.id("accounts:list:" + rowOf(browser, "seasonal") + ":enable"));
-      browser.waitFor(By.id("accounts:list:" + rowOf(browser, "seasonal") + ":disable"));
+      browser.screenshot("portal-accounts-disabled");
+      browser.click(By.id(row + ":enable"));
+      browser.waitForText(By.id("messages"), "Đã kích hoạt lại tài khoản seasonal");
+      browser.waitFor(By.id(row + ":disable"));
       assertEquals(200, seasonal.get("/api/v1/whoami").status());
     }
   }
