@@ -98,7 +98,8 @@ public class AccountService {
     if (account.disabled()
         || account.lockedAt(clock.instant())
         || !account.passwordHash().equals(checkedHash)) {
-      refuse(account, outcomeOfLateRefusal(account), channel);
+      audit.recordAs(
+          NOBODY, "SIGN_IN_FAILED", null, detail(account, channel, lateRefusal(account)));
       return Optional.empty();
     }
     account.recordSuccessfulLogin();
@@ -113,7 +114,7 @@ public class AccountService {
     return Optional.of(stateOf(account));
   }
 
-  private Outcome outcomeOfLateRefusal(Account account) {
+  private Outcome lateRefusal(Account account) {
     if (account.disabled()) {
       return Outcome.DISABLED;
     }
@@ -121,8 +122,8 @@ public class AccountService {
   }
 
   /**
-   * A refused sign-in: counted against the account under a row lock (unless it is disabled) and
-   * audited with the account's id, or as {@code unknown}; never the name typed or the password.
+   * A refused sign-in, audited with the account's id, or as {@code unknown}; never the name typed
+   * or the password. A wrong password is counted under a row lock, so parallel guesses all count.
    */
   public void recordFailure(String id, Outcome outcome, String channel) {
     Account account =
@@ -131,15 +132,14 @@ public class AccountService {
       audit.recordAs(NOBODY, "SIGN_IN_FAILED", null, "unknown " + channel);
       return;
     }
-    refuse(account, outcome, channel);
-  }
-
-  private void refuse(Account account, Outcome outcome, String channel) {
-    if (!account.disabled()) {
+    if (outcome == Outcome.WRONG_PASSWORD && !account.disabled()) {
       account.recordFailedLogin(clock.instant());
     }
-    audit.recordAs(
-        NOBODY, "SIGN_IN_FAILED", null, "account " + account.id() + " " + channel + " " + outcome);
+    audit.recordAs(NOBODY, "SIGN_IN_FAILED", null, detail(account, channel, outcome));
+  }
+
+  private static String detail(Account account, String channel, Outcome outcome) {
+    return "account " + account.id() + " " + channel + " " + outcome;
   }
 
   /** Replaces the account's roles; they apply from its next request. */

@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A staff account. Repeated failed logins lock it for a time that doubles with each failure; every
- * refused attempt counts, those made while it is locked too. A disabled account cannot sign in at
- * all.
+ * A staff account. Repeated failed logins lock it for a time that doubles with each failure, up to
+ * 15 minutes; every wrong password counts, also one given while it is locked. A disabled account
+ * cannot sign in at all.
  */
 @Entity
 @Table(name = "account")
@@ -138,7 +138,7 @@ public class Account {
     return lockedUntil != null && now.isBefore(lockedUntil);
   }
 
-  /** Counts a refused attempt, also one made while locked, which can only lengthen the lock. */
+  /** Counts a wrong password, also one given while locked, which can only lengthen the lock. */
   public void recordFailedLogin(Instant now) {
     failedLogins++;
     if (failedLogins >= FREE_FAILURES) {

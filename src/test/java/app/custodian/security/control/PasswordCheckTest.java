@@ -13,7 +13,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every outcome costs one verify at the full count: a dummy one when there is nothing to check. */
+/**
+ * Every outcome costs one verify at the full count: a dummy one when there is no account to check,
+ * or it is disabled.
+ */
 class PasswordCheckTest {
 
   private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
@@ -62,11 +65,13 @@ class PasswordCheckTest {
   }
 
   @Test
-  void aLockedAccountIsCheckedAgainstTheDummyEvenWithTheRightPassword() {
+  void aLockedAccountIsCheckedAgainstItsOwnHashAndRefusesEvenTheRightPassword() {
     SignInState locked = state(false, NOW.plusSeconds(30));
     assertEquals(
         Outcome.LOCKED, check.check(Optional.of(locked), "the right password".toCharArray(), NOW));
-    assertEquals(List.of(dummyHash), hasher.verified);
+    assertEquals(
+        Outcome.WRONG_PASSWORD, check.check(Optional.of(locked), "a guess".toCharArray(), NOW));
+    assertEquals(List.of(realHash, realHash), hasher.verified);
   }
 
   @Test
