@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.custodian.security.control.PasswordHasher;
 import app.custodian.testing.Api;
 import app.custodian.testing.Browser;
 import app.custodian.testing.PortalStack;
@@ -488,6 +489,32 @@ class PortalIT {
         200, stack.admin.as("changer", "the third password").get("/api/v1/whoami").status());
     assertEquals(
         401, stack.admin.as("changer", "a new long password").get("/api/v1/whoami").status());
+  }
+
+  /** A hash made at the former count (210,000) is replaced at the next successful sign-in. */
+  @Test
+  void aPasswordHashedAtTheFormerCountIsRehashedAtTheNextSignIn() throws Exception {
+    stack.admin.newAccount("veteran", PortalStack.STAFF_PASSWORD, "AUDITOR");
+    String former = new PasswordHasher(210_000).hash(PortalStack.STAFF_PASSWORD.toCharArray());
+    try (Connection db = stack.postgres.connect(stack.databaseUrl);
+        var update =
+            db.prepareStatement("update account set password_hash = ? where username = ?");
+        var read =
+            db.prepareStatement("select password_hash from account where username = 'veteran'")) {
+      update.setString(1, former);
+      update.setString(2, "veteran");
+      assertEquals(1, update.executeUpdate());
+
+      assertEquals(
+          200,
+          stack.admin.as("veteran", PortalStack.STAFF_PASSWORD).get("/api/v1/whoami").status());
+      var row = read.executeQuery();
+      assertTrue(row.next());
+      assertEquals(600_000, PasswordHasher.iterationsOf(row.getString(1)));
+      assertEquals(
+          200,
+          stack.admin.as("veteran", PortalStack.STAFF_PASSWORD).get("/api/v1/whoami").status());
+    }
   }
 
   @Test

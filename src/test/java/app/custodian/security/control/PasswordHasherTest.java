@@ -60,7 +60,7 @@ class PasswordHasherTest {
   }
 
   @Test
-  void theHashOfTheSixHundredThousandCountIsReadableAsBefore() {
+  void aHashAtTheFormerCountOf210000StillVerifiesAndIsReplacedAtTheCurrentCount() {
     String legacy = new PasswordHasher(210_000).hash("old password".toCharArray());
     PasswordHasher current = new PasswordHasher();
     assertTrue(current.verify("old password".toCharArray(), legacy));
