@@ -372,6 +372,11 @@ class PortalIT {
     Api.Reply self =
         stack.admin.post("/api/v1/accounts/" + account("admin").getString("id") + "/disable", "");
     assertEquals(409, self.status(), "an admin cannot disable themself: " + self);
+    Api.Reply lastAdmin =
+        stack.admin.put(
+            "/api/v1/accounts/" + account("admin").getString("id") + "/roles",
+            "{\"roles\":[\"AUDITOR\"]}");
+    assertEquals(409, lastAdmin.status(), "no enabled ADMIN would be left: " + lastAdmin);
     assertEquals(200, stack.admin.get("/api/v1/whoami").status());
   }
 
