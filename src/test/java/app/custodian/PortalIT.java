@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.custodian.security.control.PasswordHasher;
 import app.custodian.testing.Api;
 import app.custodian.testing.Browser;
 import app.custodian.testing.PortalStack;
@@ -110,7 +111,7 @@ class PortalIT {
   }
 
   /** Fails to log in until the account is locked for at least {@code wanted} from now. */
-  private static void lockOut(String username, Duration wanted) throws InterruptedException {
+  private static void lockOut(String username, Duration wanted) {
     while (true) {
       JsonObject account = account(username);
       Instant now = Instant.now();
@@ -118,9 +119,6 @@ class PortalIT {
         Instant until = Instant.parse(account.getString("lockedUntil"));
         if (until.isAfter(now.plus(wanted))) {
           return;
-        }
-        if (until.isAfter(now)) { // failures while locked do not count
-          Thread.sleep(Duration.between(now, until).toMillis() + 100);
         }
       }
       stack.admin.as(username, "wrong password").get("/api/v1/whoami");
@@ -346,6 +344,194 @@ class PortalIT {
       browser.screenshot("portal-accounts");
       assertEquals(
           "OPERATOR", newcomer.get("/api/v1/whoami").json().getJsonArray("roles").getString(0));
+    }
+  }
+
+  @Test
+  void aDisabledAccountIsRefusedAtOnceByTheApiAndItsPortalSessionEnds() {
+    Api leaver = stack.admin.newAccount("leaver", PortalStack.STAFF_PASSWORD, "OPERATOR");
+    assertEquals(200, leaver.get("/api/v1/whoami").status(), "remembered for a minute from now");
+    String id = account("leaver").getString("id");
+    try (Browser browser = stack.browser().signIn("leaver", PortalStack.STAFF_PASSWORD)) {
+      Api.Reply disabled = stack.admin.post("/api/v1/accounts/" + id + "/disable", "");
+      assertEquals(200, disabled.status(), disabled::toString);
+      assertTrue(disabled.json().getBoolean("disabled"), disabled::toString);
+
+      assertEquals(401, leaver.get("/api/v1/whoami").status(), "Basic, remembered or not");
+      browser.go("/index.xhtml");
+      browser.waitFor(By.id("login:username"));
+      assertEquals("/login.xhtml", browser.currentPath(), "the open session ended");
+      failToSignIn(browser, "leaver", PortalStack.STAFF_PASSWORD);
+
+      Api.Reply enabled = stack.admin.post("/api/v1/accounts/" + id + "/enable", "");
+      assertEquals(200, enabled.status(), enabled::toString);
+      assertFalse(enabled.json().getBoolean("disabled"));
+      assertEquals(200, leaver.get("/api/v1/whoami").status());
+    }
+    assertEquals(404, stack.admin.post("/api/v1/accounts/no-such-id/disable", "").status());
+    Api.Reply self =
+        stack.admin.post("/api/v1/accounts/" + account("admin").getString("id") + "/disable", "");
+    assertEquals(409, self.status(), "an admin cannot disable themself: " + self);
+    Api.Reply lastAdmin =
+        stack.admin.put(
+            "/api/v1/accounts/" + account("admin").getString("id") + "/roles",
+            "{\"roles\":[\"AUDITOR\"]}");
+    assertEquals(409, lastAdmin.status(), "no enabled ADMIN would be left: " + lastAdmin);
+    assertEquals(200, stack.admin.get("/api/v1/whoami").status());
+  }
+
+  @Test
+  void anAdminDisablesAndEnablesAnAccountInThePortal() {
+    stack.admin.newAccount("seasonal", PortalStack.STAFF_PASSWORD, "AUDITOR");
+    Api seasonal = stack.admin.as("seasonal", PortalStack.STAFF_PASSWORD);
+    try (Browser browser = stack.signedInAs("ADMIN")) {
+      browser.go("/accounts/list.xhtml");
+      String row = "accounts:list:" + rowOf(browser, "seasonal");
+      browser.click(By.id(row + ":disable"));
+      browser.waitForText(By.id("messages"), "Đã vô hiệu hoá tài khoản seasonal");
+      browser.waitFor(By.id(row + ":enable"));
+      assertTrue(account("seasonal").getBoolean("disabled"));
+      assertEquals(401, seasonal.get("/api/v1/whoami").status());
+      browser.screenshot("portal-accounts-disabled");
+      browser.click(By.id(row + ":enable"));
+      browser.waitForText(By.id("messages"), "Đã kích hoạt lại tài khoản seasonal");
+      browser.waitFor(By.id(row + ":disable"));
+      assertEquals(200, seasonal.get("/api/v1/whoami").status());
+    }
+  }
+
+  /**
+   * The attack of issue 17: wrong guesses sent at once must all count, lock the account, and keep
+   * the right password out, even one remembered from a moment ago.
+   */
+  @Test
+  void thirtyTwoParallelWrongGuessesAreAllCountedAndTheRightPasswordIsRefused() throws Exception {
+    Api owner = stack.admin.newAccount("guessed", PortalStack.STAFF_PASSWORD, "AUDITOR");
+    assertEquals(200, owner.get("/api/v1/whoami").status());
+    String id = account("guessed").getString("id");
+    List<java.util.concurrent.Callable<Integer>> guesses = new java.util.ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      Api guess = stack.admin.as("guessed", "wrong guess number " + i);
+      guesses.add(() -> guess.get("/api/v1/whoami").status());
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+    try {
+      for (var answer : pool.invokeAll(guesses)) {
+        assertEquals(401, answer.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection db = stack.postgres.connect(stack.databaseUrl);
+        var counted =
+            db.prepareStatement("select failed_logins, locked_until from account where id = ?")) {
+      counted.setString(1, id);
+      var row = counted.executeQuery();
+      assertTrue(row.next());
+      assertEquals(32, row.getInt(1), "every parallel guess counted");
+      assertTrue(row.getTimestamp(2).toInstant().isAfter(Instant.now().plusSeconds(60)));
+    }
+    assertEquals(32, account("guessed").getInt("failedLogins"), "the account's view says so");
+    assertEquals(401, owner.get("/api/v1/whoami").status(), "the right password while locked");
+    try (Browser browser = stack.browser()) {
+      failToSignIn(browser, "guessed", PortalStack.STAFF_PASSWORD);
+    }
+
+    stack.admin.as("nobody-by-this-name", "typed by mistake").get("/api/v1/whoami");
+    List<JsonObject> failures =
+        stack.admin.get("/api/v1/audit?action=SIGN_IN_FAILED&size=500").items().stream()
+            .map(JsonValue::asJsonObject)
+            .toList();
+    long ofThisAccount = failures.stream().filter(f -> f.getString("detail").contains(id)).count();
+    assertTrue(ofThisAccount >= 34, "every guess and both refusals while locked: " + ofThisAccount);
+    assertTrue(failures.stream().anyMatch(f -> f.getString("detail").startsWith("unknown")));
+    String all = failures.toString();
+    assertFalse(all.contains("wrong guess"), "never a password");
+    assertFalse(all.contains(PortalStack.STAFF_PASSWORD), "never a password");
+    assertFalse(all.contains("nobody-by-this-name"), "never the name typed for no account");
+    assertFalse(all.contains("typed by mistake"));
+  }
+
+  @Test
+  void aStaffMemberChangesTheirPasswordAndTheOldOneStopsAtOnce() {
+    Api before = stack.admin.newAccount("changer", PortalStack.STAFF_PASSWORD, "MARKETING");
+    assertEquals(200, before.get("/api/v1/whoami").status());
+
+    Api.Reply wrong =
+        before.put(
+            "/api/v1/me/password",
+            "{\"currentPassword\":\"not my password\",\"newPassword\":\"a new long password\"}");
+    assertEquals(400, wrong.status(), wrong::toString);
+    assertTrue(wrong.body().contains("currentPassword"), wrong::toString);
+    Api.Reply weak =
+        before.put(
+            "/api/v1/me/password",
+            "{\"currentPassword\":\"%s\",\"newPassword\":\"short\"}"
+                .formatted(PortalStack.STAFF_PASSWORD));
+    assertEquals(400, weak.status(), weak::toString);
+    assertTrue(weak.body().contains("newPassword"), weak::toString);
+    assertTrue(weak.body().contains("must be 12 to 200 characters"), weak::toString);
+
+    Api.Reply changed =
+        before.put(
+            "/api/v1/me/password",
+            "{\"currentPassword\":\"%s\",\"newPassword\":\"a new long password\"}"
+                .formatted(PortalStack.STAFF_PASSWORD));
+    assertEquals(204, changed.status(), changed::toString);
+    assertEquals(401, before.get("/api/v1/whoami").status(), "the old password, remembered or not");
+    assertEquals(
+        200, stack.admin.as("changer", "a new long password").get("/api/v1/whoami").status());
+
+    try (Browser browser = stack.browser().signIn("changer", "a new long password")) {
+      browser.click(By.id("nav-password"));
+      browser.type(By.id("password:currentPassword"), "a new long password");
+      browser.type(By.id("password:newPassword"), "the third password");
+      browser.type(By.id("password:repeatPassword"), "the third password");
+      browser.click(By.id("password:change"));
+      browser.waitFor(By.id("password-changed"));
+    }
+    assertEquals(
+        200, stack.admin.as("changer", "the third password").get("/api/v1/whoami").status());
+    assertEquals(
+        401, stack.admin.as("changer", "a new long password").get("/api/v1/whoami").status());
+  }
+
+  /** A hash made at the former count (210,000) is replaced at the next successful sign-in. */
+  @Test
+  void aPasswordHashedAtTheFormerCountIsRehashedAtTheNextSignIn() throws Exception {
+    stack.admin.newAccount("veteran", PortalStack.STAFF_PASSWORD, "AUDITOR");
+    String former = new PasswordHasher(210_000).hash(PortalStack.STAFF_PASSWORD.toCharArray());
+    try (Connection db = stack.postgres.connect(stack.databaseUrl);
+        var update =
+            db.prepareStatement("update account set password_hash = ? where username = ?");
+        var read =
+            db.prepareStatement("select password_hash from account where username = 'veteran'")) {
+      update.setString(1, former);
+      update.setString(2, "veteran");
+      assertEquals(1, update.executeUpdate());
+
+      assertEquals(
+          200,
+          stack.admin.as("veteran", PortalStack.STAFF_PASSWORD).get("/api/v1/whoami").status());
+      var row = read.executeQuery();
+      assertTrue(row.next());
+      assertEquals(600_000, PasswordHasher.iterationsOf(row.getString(1)));
+      assertEquals(
+          200,
+          stack.admin.as("veteran", PortalStack.STAFF_PASSWORD).get("/api/v1/whoami").status());
+    }
+  }
+
+  @Test
+  void reservedUsernamesAreRefusedWhateverTheirCase() {
+    for (String name : List.of("system", "Anonymous", "DATA-SUBJECT")) {
+      Api.Reply refused =
+          stack.admin.post(
+              "/api/v1/accounts",
+              "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"AUDITOR\"]}"
+                  .formatted(name, PortalStack.STAFF_PASSWORD));
+      assertEquals(400, refused.status(), name + ": " + refused);
+      assertTrue(refused.body().contains("username"), refused::toString);
     }
   }
 

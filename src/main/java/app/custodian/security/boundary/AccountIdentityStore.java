@@ -1,7 +1,10 @@
 package app.custodian.security.boundary;
 
+import app.custodian.platform.control.ProblemException;
+import app.custodian.security.control.PasswordCheck;
+import app.custodian.security.control.PasswordCheck.Outcome;
 import app.custodian.security.control.RecentLogins;
-import app.custodian.security.entity.Role;
+import app.custodian.security.control.SignInState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -12,15 +15,37 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
-/** Checks staff credentials against the account table; the groups are the account's roles. */
+/**
+ * Checks staff credentials against the account table; the groups are the account's roles.
+ *
+ * <p>The account's state is read fresh on every request, so a disabled or locked account, or a
+ * changed password, is refused at once on every node. Credentials verified a moment ago are
+ * remembered with the hash they matched, which spares HTTP Basic the slow hash on each request but
+ * never decides alone. The slow hash runs outside any transaction; its outcome is written by {@link
+ * AccountService} under a row lock.
+ */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
+  /** Where a sign-in came from, as the audit trail names it. */
+  public static final String API = "api";
+
+  public static final String PORTAL = "portal";
+  static final String PASSWORD_CHANGE = "password-change";
+
+  /** Who signed in, with what roles, and whether they must first choose a new password. */
+  public record StaffLogin(String username, Set<String> roles, boolean passwordMustChange) {}
+
   @Inject AccountService accounts;
 
-  private final RecentLogins<Set<String>> recent =
+  Clock clock = Clock.systemUTC();
+
+  private final PasswordCheck check = new PasswordCheck(AccountService.HASHER);
+  private final RecentLogins<String> recent =
       new RecentLogins<>(Duration.ofMinutes(1), 10_000, Clock.systemUTC());
 
   @Override
@@ -28,22 +53,52 @@ public class AccountIdentityStore implements IdentityStore {
     if (!(credential instanceof UsernamePasswordCredential login)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    String username = login.getCaller();
-    char[] password = login.getPassword().getValue();
-    Set<String> roles =
-        recent
-            .find(username, password)
-            .orElseGet(
-                () -> accounts.authenticate(username, password).map(Role::namesOf).orElse(null));
-    if (roles == null) {
-      return CredentialValidationResult.INVALID_RESULT;
-    }
-    recent.remember(username, password, roles);
-    return new CredentialValidationResult(username, roles);
+    return signIn(login.getCaller(), login.getPassword().getValue(), API)
+        .map(staff -> new CredentialValidationResult(staff.username(), staff.roles()))
+        .orElse(CredentialValidationResult.INVALID_RESULT);
   }
 
-  /** Roles, password or lock changed: credentials remembered a moment ago may no longer hold. */
+  /** Every refusal is counted against the account and audited. */
+  public Optional<StaffLogin> signIn(String username, char[] password, String channel) {
+    Instant now = clock.instant();
+    Optional<SignInState> state = accounts.signInState(username);
+    if (state.isPresent()
+        && state.get().openAt(now)
+        && recent.find(username, password).filter(state.get().passwordHash()::equals).isPresent()) {
+      return Optional.of(loginOf(username, state.get()));
+    }
+    Outcome outcome = check.check(state, password, now);
+    Optional<SignInState> signedIn = Optional.empty();
+    if (outcome == Outcome.ACCEPTED) {
+      SignInState checked = state.get();
+      signedIn =
+          accounts.recordSuccess(checked.accountId(), checked.passwordHash(), password, channel);
+    } else {
+      accounts.recordFailure(state.map(SignInState::accountId).orElse(null), outcome, channel);
+    }
+    signedIn.ifPresent(s -> recent.remember(username, password, s.passwordHash()));
+    return signedIn.map(s -> loginOf(username, s));
+  }
+
+  /**
+   * The signed-in person's password change. A wrong current password is a refused sign-in like any
+   * other: counted, audited, and refused while the account is locked.
+   */
+  public void changePassword(String username, char[] currentPassword, char[] newPassword) {
+    AccountService.requireStrong("newPassword", newPassword);
+    if (signIn(username, currentPassword, PASSWORD_CHANGE).isEmpty()) {
+      throw ProblemException.invalid("currentPassword", "is not your current password");
+    }
+    accounts.changeOwnPassword(username, newPassword);
+    recent.clear();
+  }
+
+  /** Roles, password, lock or state changed: credentials remembered a moment ago are forgotten. */
   void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
     recent.clear();
+  }
+
+  private static StaffLogin loginOf(String username, SignInState state) {
+    return new StaffLogin(username, state.roles(), state.passwordMustChange());
   }
 }

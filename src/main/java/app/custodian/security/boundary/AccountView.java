@@ -4,9 +4,19 @@ import app.custodian.security.entity.Account;
 import java.time.Instant;
 import java.util.List;
 
-/** A staff account as the API shows it: never the password hash. */
+/**
+ * A staff account as the API shows it: never the password hash. {@code failedLogins} counts the
+ * refused sign-ins since the last successful one.
+ */
 public record AccountView(
-    String id, String username, List<String> roles, Instant createdAt, Instant lockedUntil) {
+    String id,
+    String username,
+    List<String> roles,
+    Instant createdAt,
+    Instant lockedUntil,
+    int failedLogins,
+    boolean disabled,
+    boolean passwordMustChange) {
 
   static AccountView of(Account account) {
     return new AccountView(
@@ -14,6 +24,9 @@ public record AccountView(
         account.username(),
         account.roles().stream().map(Enum::name).sorted().toList(),
         account.createdAt(),
-        account.lockedUntil());
+        account.lockedUntil(),
+        account.failedLogins(),
+        account.disabled(),
+        account.passwordMustChange());
   }
 }

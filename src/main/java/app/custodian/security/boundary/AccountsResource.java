@@ -60,6 +60,21 @@ public class AccountsResource {
     return Response.noContent().build();
   }
 
+  /**
+   * Refused at once on every path, its portal sessions ended; not one's own, not the last admin.
+   */
+  @POST
+  @Path("{id}/disable")
+  public AccountView disable(@PathParam("id") String id) {
+    return accounts.disable(id);
+  }
+
+  @POST
+  @Path("{id}/enable")
+  public AccountView enable(@PathParam("id") String id) {
+    return accounts.enable(id);
+  }
+
   @POST
   @Path("{id}/unlock")
   public Response unlock(@PathParam("id") String id) {

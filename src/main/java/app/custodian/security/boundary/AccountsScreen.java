@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-/** Staff accounts for ADMIN: create one, change its roles, reset its password, lift a lockout. */
+/**
+ * Staff accounts for ADMIN: create one, change its roles, reset its password, lift a lockout,
+ * disable or enable it.
+ */
 @Named
 @ViewScoped
 public class AccountsScreen implements Serializable {
@@ -65,6 +68,18 @@ public class AccountsScreen implements Serializable {
       messages.info("accounts.passwordReset", selected.username());
       newPassword = null;
     }
+  }
+
+  public void disable(AccountView account) {
+    messages
+        .attempt(() -> accounts.disable(account.id()))
+        .ifPresent(done -> messages.info("accounts.disabled", done.username()));
+  }
+
+  public void enable(AccountView account) {
+    messages
+        .attempt(() -> accounts.enable(account.id()))
+        .ifPresent(done -> messages.info("accounts.enabled", done.username()));
   }
 
   public void unlock(AccountView account) {

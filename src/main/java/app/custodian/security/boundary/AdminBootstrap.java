@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creates the account {@code admin} when no account exists yet. */
+/**
+ * Creates the account {@code admin} when no account exists yet. A generated password must be
+ * changed before the account can do anything else.
+ */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
@@ -34,14 +37,16 @@ public class AdminBootstrap {
     }
     String password =
         configuredPassword.filter(p -> !p.isBlank()).orElseGet(AdminBootstrap::generate);
-    accounts.create("admin", password.toCharArray(), EnumSet.of(Role.ADMIN));
+    AccountView admin = accounts.create("admin", password.toCharArray(), EnumSet.of(Role.ADMIN));
     if (configuredPassword.filter(p -> !p.isBlank()).isPresent()) {
       LOG.info("Created the account admin with the password from CUSTODIAN_ADMIN_PASSWORD");
     } else {
+      accounts.requirePasswordChange(admin.id());
       LOG.warning(
           "Created the account admin with the generated password "
               + password
-              + " (shown once; set CUSTODIAN_ADMIN_PASSWORD to choose it)");
+              + " (shown once, to be changed at the first sign-in in the portal or with"
+              + " PUT /api/v1/me/password; set CUSTODIAN_ADMIN_PASSWORD to choose it)");
     }
   }
 

@@ -2,16 +2,16 @@ package app.custodian.security.boundary;
 
 import app.custodian.platform.boundary.BasicChallenge;
 import app.custodian.platform.boundary.OperationsAccess;
+import app.custodian.platform.boundary.Problems;
 import app.custodian.platform.boundary.StateChangingRequestGuard;
+import app.custodian.security.boundary.AccountIdentityStore.StaffLogin;
+import app.custodian.security.control.SignInState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,12 +32,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   public static final String LOGIN_PAGE = "/login.xhtml";
+  public static final String PASSWORD_PAGE = "/account/password.xhtml";
+  private static final String OWN_PASSWORD = "/api/v1/me/password";
   private static final String SESSION_LOGIN = StaffAuthentication.class.getName();
 
   /** Who signed in to this portal session. */
   record PortalLogin(String username) implements Serializable {}
 
-  @Inject IdentityStoreHandler identityStores;
+  @Inject AccountIdentityStore identityStore;
   @Inject AccountService accounts;
   @Inject StateChangingRequestGuard stateChangingRequests;
 
@@ -57,11 +58,18 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus basic(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    Credential credential = basicCredential(request.getHeader("Authorization"));
+    UsernamePasswordCredential credential = basicCredential(request.getHeader("Authorization"));
     if (credential != null) {
-      CredentialValidationResult result = identityStores.validate(credential);
-      if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-        return context.notifyContainerAboutLogin(result);
+      Optional<StaffLogin> login =
+          identityStore.signIn(
+              credential.getCaller(),
+              credential.getPassword().getValue(),
+              AccountIdentityStore.API);
+      if (login.isPresent()) {
+        if (login.get().passwordMustChange() && !isOwnPasswordChange(request)) {
+          return passwordChangeRequired(response);
+        }
+        return context.notifyContainerAboutLogin(login.get().username(), login.get().roles());
       }
     }
     if (context.isProtected()) {
@@ -77,39 +85,80 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
     }
     var session = request.getSession(false);
     if (session != null && session.getAttribute(SESSION_LOGIN) instanceof PortalLogin login) {
-      // Roles are read on every page, so a change by an admin applies at once.
-      Optional<Set<String>> roles = accounts.roleNames(login.username());
-      if (roles.isPresent()) {
-        return context.notifyContainerAboutLogin(login.username(), roles.get());
+      // The account is read on every page, so a change by an admin applies at once, on every
+      // node: new roles, and a disabled account's session ends.
+      Optional<SignInState> account = accounts.signInState(login.username());
+      if (account.isPresent() && !account.get().disabled()) {
+        if (account.get().passwordMustChange()
+            && context.isProtected()
+            && !PASSWORD_PAGE.equals(path(request))) {
+          return toPage(PASSWORD_PAGE, request, context);
+        }
+        return context.notifyContainerAboutLogin(login.username(), account.get().roles());
       }
       session.invalidate();
     }
     if (context.isProtected()) {
-      return toLoginPage(request, context);
+      return toPage(LOGIN_PAGE, request, context);
     }
     return context.doNothing();
   }
 
   private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context) {
-    CredentialValidationResult result =
-        identityStores.validate(context.getAuthParameters().getCredential());
-    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+    if (!(context.getAuthParameters().getCredential()
+        instanceof UsernamePasswordCredential credential)) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    Optional<StaffLogin> signedIn =
+        identityStore.signIn(
+            credential.getCaller(),
+            credential.getPassword().getValue(),
+            AccountIdentityStore.PORTAL);
+    if (signedIn.isEmpty()) {
       return AuthenticationStatus.SEND_FAILURE;
     }
     if (request.getSession(false) != null) {
       request.changeSessionId(); // no session fixation
     }
-    var login = new PortalLogin(result.getCallerPrincipal().getName());
+    var login = new PortalLogin(signedIn.get().username());
     var session = request.getSession(true);
     session.setAttribute(SESSION_LOGIN, login);
     session.setMaxInactiveInterval((int) Duration.parse(sessionTimeout).toSeconds());
-    return context.notifyContainerAboutLogin(result);
+    return context.notifyContainerAboutLogin(login.username(), signedIn.get().roles());
+  }
+
+  /**
+   * A generated password opens nothing but its own change: {@code PUT /api/v1/me/password}. The
+   * answer is written here, before any resource runs.
+   */
+  private static AuthenticationStatus passwordChangeRequired(HttpServletResponse response) {
+    try {
+      response.setStatus(403);
+      response.setContentType(Problems.MEDIA_TYPE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response
+          .getWriter()
+          .write(
+              (String)
+                  Problems.response(
+                          403,
+                          "password change required",
+                          "Choose a new password with PUT " + OWN_PASSWORD + " first")
+                      .getEntity());
+      return AuthenticationStatus.SEND_CONTINUE;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean isOwnPasswordChange(HttpServletRequest request) {
+    return "PUT".equals(request.getMethod()) && OWN_PASSWORD.equals(path(request));
   }
 
   /** An Ajax request is told to redirect in the partial-response form Faces understands. */
-  private static AuthenticationStatus toLoginPage(
-      HttpServletRequest request, HttpMessageContext context) {
-    String target = request.getContextPath() + LOGIN_PAGE;
+  private static AuthenticationStatus toPage(
+      String page, HttpServletRequest request, HttpMessageContext context) {
+    String target = request.getContextPath() + page;
     if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
       return context.redirect(target);
     }
@@ -130,11 +179,15 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
   }
 
   private static boolean isApi(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = path(request);
     return path.startsWith("/api/") || OperationsAccess.covers(path);
   }
 
-  private static Credential basicCredential(String header) {
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  private static UsernamePasswordCredential basicCredential(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }

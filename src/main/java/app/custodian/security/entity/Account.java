@@ -13,7 +13,11 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** A staff account. Repeated failed logins lock it for a time that doubles with each failure. */
+/**
+ * A staff account. Repeated failed logins lock it for a time that doubles with each failure, up to
+ * 15 minutes; every wrong password counts, also one given while it is locked. A disabled account
+ * cannot sign in at all.
+ */
 @Entity
 @Table(name = "account")
 @NamedQuery(
@@ -48,6 +52,12 @@ public class Account {
   /** The portal's language for this person: {@code vi} or {@code en}. */
   private String language = "vi";
 
+  private boolean disabled;
+
+  /** Set for a generated password: the person must choose their own before anything else. */
+  @Column(name = "password_must_change")
+  private boolean passwordMustChange;
+
   protected Account() {}
 
   public Account(String username, String passwordHash, Set<Role> roles, Instant now) {
@@ -68,9 +78,44 @@ public class Account {
     roles = EnumSet.copyOf(newRoles);
   }
 
+  /** A new password chosen or reset: lifts a lockout and any demand to change it. */
   public void changePassword(String newHash) {
     passwordHash = Objects.requireNonNull(newHash);
+    passwordMustChange = false;
     unlock();
+  }
+
+  /** The same password hashed again, at a higher count. */
+  public void rehash(String newHash) {
+    passwordHash = Objects.requireNonNull(newHash);
+  }
+
+  public void requirePasswordChange() {
+    passwordMustChange = true;
+  }
+
+  public void disable() {
+    disabled = true;
+  }
+
+  public void enable() {
+    disabled = false;
+  }
+
+  public boolean disabled() {
+    return disabled;
+  }
+
+  public boolean passwordMustChange() {
+    return passwordMustChange;
+  }
+
+  public int failedLogins() {
+    return failedLogins;
+  }
+
+  public boolean isAdmin() {
+    return roles.contains(Role.ADMIN);
   }
 
   public void unlock() {
@@ -93,11 +138,13 @@ public class Account {
     return lockedUntil != null && now.isBefore(lockedUntil);
   }
 
+  /** Counts a wrong password, also one given while locked, which can only lengthen the lock. */
   public void recordFailedLogin(Instant now) {
     failedLogins++;
     if (failedLogins >= FREE_FAILURES) {
       long seconds = 1L << Math.min(failedLogins - FREE_FAILURES, 20);
-      lockedUntil = now.plus(min(Duration.ofSeconds(seconds), LONGEST_LOCK));
+      Instant until = now.plus(min(Duration.ofSeconds(seconds), LONGEST_LOCK));
+      lockedUntil = lockedUntil == null || until.isAfter(lockedUntil) ? until : lockedUntil;
     }
   }
 

@@ -41,8 +41,39 @@ class PasswordHasherTest {
   }
 
   @Test
-  void defaultIterationCountIs210000() {
-    assertEquals(210_000, PasswordHasher.DEFAULT_ITERATIONS);
+  void defaultIterationCountIsOwaspsCurrent600000() {
+    assertEquals(600_000, PasswordHasher.DEFAULT_ITERATIONS);
+    assertEquals(600_000, new PasswordHasher().iterations());
+  }
+
+  @Test
+  void aHashMadeAtALowerCountStillVerifiesAndAsksToBeRehashed() {
+    String old = new PasswordHasher(500).hash("pw".toCharArray());
+    assertEquals(500, PasswordHasher.iterationsOf(old));
+    assertTrue(hasher.verify("pw".toCharArray(), old));
+    assertTrue(hasher.needsRehash(old));
+
+    String current = hasher.hash("pw".toCharArray());
+    assertEquals(1000, PasswordHasher.iterationsOf(current));
+    assertFalse(hasher.needsRehash(current));
+    assertFalse(hasher.needsRehash(new PasswordHasher(2000).hash("pw".toCharArray())));
+  }
+
+  @Test
+  void aHashAtTheFormerCountOf210000StillVerifiesAndIsReplacedAtTheCurrentCount() {
+    String legacy = new PasswordHasher(210_000).hash("old password".toCharArray());
+    PasswordHasher current = new PasswordHasher();
+    assertTrue(current.verify("old password".toCharArray(), legacy));
+    assertFalse(current.verify("wrong".toCharArray(), legacy));
+    assertTrue(current.needsRehash(legacy));
+    assertEquals(600_000, PasswordHasher.iterationsOf(current.hash("new".toCharArray())));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "garbage", "pbkdf2-sha256$abc$c2FsdA==$aGFzaA==", "x$1$2$3"})
+  void anUnreadableStoredValueCountsAsZeroAndAsksToBeReplaced(String stored) {
+    assertEquals(0, PasswordHasher.iterationsOf(stored));
+    assertTrue(hasher.needsRehash(stored));
   }
 
   @Test

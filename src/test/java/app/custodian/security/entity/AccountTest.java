@@ -47,6 +47,34 @@ class AccountTest {
   }
 
   @Test
+  void failuresWhileLockedCountAndNeverShortenTheLock() {
+    Account account = account();
+    for (int i = 0; i < 40; i++) {
+      account.recordFailedLogin(now);
+    }
+    assertEquals(40, account.failedLogins());
+    assertEquals(now.plus(Duration.ofMinutes(15)), account.lockedUntil());
+    account.recordFailedLogin(now.minusSeconds(60)); // a slow attempt that began earlier
+    assertEquals(41, account.failedLogins());
+    assertEquals(now.plus(Duration.ofMinutes(15)), account.lockedUntil());
+  }
+
+  @Test
+  void aDisabledAccountCanBeEnabledAgainAndAChosenPasswordEndsTheDemandToChangeIt() {
+    Account account = account();
+    account.disable();
+    assertTrue(account.disabled());
+    account.enable();
+    assertFalse(account.disabled());
+    account.requirePasswordChange();
+    assertTrue(account.passwordMustChange());
+    account.rehash("same password, higher count");
+    assertTrue(account.passwordMustChange(), "a rehash is not a change");
+    account.changePassword("chosen");
+    assertFalse(account.passwordMustChange());
+  }
+
+  @Test
   void aSuccessfulLoginClearsTheFailures() {
     Account account = account();
     for (int i = 0; i < 4; i++) {
