@@ -53,6 +53,10 @@ public class Keys {
   Optional<String> auditKey;
 
   @Inject
+  @ConfigProperty(name = "custodian.audit.retired.keys")
+  Optional<String> retiredAuditKeys;
+
+  @Inject
   @ConfigProperty(name = "custodian.data.dir")
   String dataDir;
 
@@ -80,7 +84,8 @@ public class Keys {
     signedTokens = material.signedTokens();
     entryMac =
         new EntryMac(
-            KeyMaterial.resolveAuditKey(auditKey.orElse(null), Path.of(dataDir), LOG::warning));
+            KeyMaterial.resolveAuditKey(auditKey.orElse(null), Path.of(dataDir), LOG::warning),
+            KeyMaterial.retiredKeys("CUSTODIAN_AUDIT_RETIRED_KEYS", retiredAuditKeys.orElse(null)));
   }
 
   private Map<String, String> configured() {

@@ -104,10 +104,18 @@ public final class KeyMaterial {
             "customers cannot be found by email, phone or name, nor addresses matched against the"
                 + " suppression list, without it",
             warn);
-    return new KeyMaterial(piiKey, retiredKeys(retiredPiiKeysBase64), indexKey, tokenKey);
+    return new KeyMaterial(
+        piiKey, retiredKeys(PII_RETIRED_KEYS_VARIABLE, retiredPiiKeysBase64), indexKey, tokenKey);
   }
 
-  private static List<byte[]> retiredKeys(String commaSeparated) {
+  /**
+   * Keys that are still read (checked) but never written with, from a comma-separated list of
+   * base64 keys.
+   *
+   * @param variable named in the error for a malformed key (the key itself never is)
+   * @return empty for null or blank
+   */
+  public static List<byte[]> retiredKeys(String variable, String commaSeparated) {
     if (commaSeparated == null || commaSeparated.isBlank()) {
       return List.of();
     }
@@ -117,8 +125,7 @@ public final class KeyMaterial {
         keys.add(
             decode(
                 key,
-                PII_RETIRED_KEYS_VARIABLE
-                    + " must be comma-separated base64 encodings of exactly 32 bytes each"));
+                variable + " must be comma-separated base64 encodings of exactly 32 bytes each"));
       }
     }
     return List.copyOf(keys);
