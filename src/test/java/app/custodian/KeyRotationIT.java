@@ -132,6 +132,9 @@ class KeyRotationIT {
 
     env.put("CUSTODIAN_PII_KEY", keyB);
     env.put("CUSTODIAN_PII_RETIRED_KEYS", keyA);
+    // the audit key changes along with it, the old one retired
+    env.put("CUSTODIAN_AUDIT_RETIRED_KEYS", env.get("CUSTODIAN_AUDIT_KEY"));
+    env.put("CUSTODIAN_AUDIT_KEY", TestKeys.random());
     custodian = new CustodianProcess(dir, env).start();
     admin = custodian.api("admin", ADMIN_PASSWORD);
     assertEquals(before, export(admin, id), "every value written under A reads with A retired");
@@ -161,6 +164,10 @@ class KeyRotationIT {
     custodian = new CustodianProcess(dir, env).start();
     admin = custodian.api("admin", ADMIN_PASSWORD);
     assertEquals(before, export(admin, id), "and with B alone");
+    JsonObject audit = admin.get("/api/v1/audit/verify").json();
+    assertTrue(audit.getBoolean("valid"), audit::toString);
+    assertTrue(audit.getJsonArray("forged").isEmpty(), audit::toString);
+    assertTrue(audit.getInt("entries") > 10, audit::toString);
     try (Connection db = postgres.connect(url)) {
       byte[] b = Base64.getDecoder().decode(keyB);
       FieldCipher onlyB = new FieldCipher(FieldCipher.keyIdOf(b), b);

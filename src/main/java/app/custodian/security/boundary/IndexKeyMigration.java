@@ -78,10 +78,12 @@ public class IndexKeyMigration implements JavaMigration {
     try (Statement all = connection.createStatement()) {
       all.executeUpdate("update suppression set legacy = true");
     }
+    BlindIndex oldIndex = new BlindIndex(oldIndexKey);
     String after = "";
     List<CustomerRow> page;
     do {
       page = page(connection, after);
+      checkOldKey(cipher, oldIndex, page);
       rewrite(connection, cipher, index, page);
       if (!page.isEmpty()) {
         after = page.get(page.size() - 1).id();
@@ -89,6 +91,22 @@ public class IndexKeyMigration implements JavaMigration {
     } while (page.size() == PAGE);
     if (legacyEntriesRemain(connection)) {
       LegacyIndexKey.store(connection, cipher, oldIndexKey);
+    }
+  }
+
+  /**
+   * The old key is derived from the token key of this start: if that is not the key the indexes
+   * were made with (the token key was changed in the same restart), the entries of erased people
+   * would be kept under a key that matches nothing. Refused, with the whole migration.
+   */
+  private static void checkOldKey(FieldCipher cipher, BlindIndex oldIndex, List<CustomerRow> page) {
+    for (CustomerRow row : page) {
+      if (!oldIndex.email(cipher.decrypt(row.email())).equals(row.emailIndex())) {
+        throw new IllegalStateException(
+            "The blind indexes were not made with the CUSTODIAN_TOKEN_KEY given now: start once"
+                + " with the token key they were made with and the new CUSTODIAN_INDEX_KEY, and"
+                + " change the token key only after that start.");
+      }
     }
   }
 

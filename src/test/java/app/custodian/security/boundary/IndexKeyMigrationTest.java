@@ -101,6 +101,33 @@ class IndexKeyMigrationTest extends JobTestCase {
     assertTrue(LegacyIndexKey.read(db, cipher).isEmpty());
   }
 
+  @Test
+  void aTokenKeyChangedInTheSameRestartIsRefusedAndNothingChanges() throws Exception {
+    String id = before.customer("Lý Thị Lan", "lan@example.vn", "vi");
+    before.suppress("erased@example.vn", "ALL", "ERASED");
+    KeyMaterial changedTokenKey =
+        KeyMaterial.resolve(
+            TestKeys.random(), TestKeys.random(), TestKeys.random(), dataDir, w -> {});
+
+    db.setAutoCommit(false);
+    try {
+      IllegalStateException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalStateException.class,
+              () ->
+                  IndexKeyMigration.migrate(
+                      db, cipher, newIndex, changedTokenKey.tokenDerivedIndexKey()));
+      assertTrue(refused.getMessage().contains("CUSTODIAN_TOKEN_KEY"), refused::getMessage);
+    } finally {
+      db.rollback();
+      db.setAutoCommit(true);
+    }
+    assertEquals(
+        List.of(oldIndex.email("lan@example.vn")),
+        Queries.column(db, "select email_index from customer where id = ?", id));
+    assertEquals(0, Queries.count(db, "select count(*) from legacy_index_key"));
+  }
+
   private void migrate() throws Exception {
     db.setAutoCommit(false);
     try {
