@@ -58,6 +58,7 @@ class NightlyRunIT {
     settings.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
     settings.put("CUSTODIAN_PII_KEY", TestKeys.random());
     settings.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
+    settings.put("CUSTODIAN_INDEX_KEY", TestKeys.random());
     settings.put("CUSTODIAN_AUDIT_KEY", TestKeys.random());
     TestSmtp.sendTo(settings, smtp.getSmtp().getPort());
     settings.put("CUSTODIAN_ZONE", ZONE.getId());

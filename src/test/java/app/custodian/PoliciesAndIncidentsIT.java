@@ -83,7 +83,11 @@ class PoliciesAndIncidentsIT {
     try (Connection db = postgres.connect(databaseUrl)) {
       KeyMaterial keys =
           KeyMaterial.resolve(
-              env.get("CUSTODIAN_PII_KEY"), env.get("CUSTODIAN_TOKEN_KEY"), dataDir, w -> {});
+              env.get("CUSTODIAN_PII_KEY"),
+              env.get("CUSTODIAN_TOKEN_KEY"),
+              env.get("CUSTODIAN_INDEX_KEY"),
+              dataDir,
+              w -> {});
       DatabaseSeeds seeds = new DatabaseSeeds(db, keys.fieldCipher(), keys.blindIndex());
       for (int i = 0; i < BULK; i++) {
         bulk.add(seeds.customer("Khách " + i, "bulk-" + i + "@example.vn", "vi"));

@@ -164,7 +164,11 @@ class RetentionPurgeIT {
   static String seed(Connection db) throws Exception {
     KeyMaterial keys =
         KeyMaterial.resolve(
-            env.get("CUSTODIAN_PII_KEY"), env.get("CUSTODIAN_TOKEN_KEY"), dataDir, w -> {});
+            env.get("CUSTODIAN_PII_KEY"),
+            env.get("CUSTODIAN_TOKEN_KEY"),
+            env.get("CUSTODIAN_INDEX_KEY"),
+            dataDir,
+            w -> {});
     DatabaseSeeds seeds = new DatabaseSeeds(db, keys.fieldCipher(), keys.blindIndex());
     LocalDate today = LocalDate.now();
     db.setAutoCommit(false);

@@ -3,6 +3,7 @@ package app.custodian.bench;
 import app.custodian.testing.Api;
 import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -140,6 +141,9 @@ public final class GetByIdBenchmark {
     Map<String, String> env = postgres.custodianSettings(url);
     env.put("CUSTODIAN_DATA_DIR", dataDir.toString());
     env.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    for (String key : List.of("PII", "TOKEN", "INDEX", "AUDIT")) {
+      env.put("CUSTODIAN_" + key + "_KEY", TestKeys.random());
+    }
     return env;
   }
 }

@@ -73,7 +73,9 @@ final class MailStack {
     Path dataDir = Files.createTempDirectory("custodian-bench-");
     String piiKey = randomKey();
     String tokenKey = randomKey();
-    KeyMaterial keys = KeyMaterial.resolve(piiKey, tokenKey, dataDir, System.out::println);
+    String indexKey = randomKey();
+    KeyMaterial keys =
+        KeyMaterial.resolve(piiKey, tokenKey, indexKey, dataDir, System.out::println);
     try (SmtpSink sink = SmtpSink.start();
         Postgres postgres = Postgres.start()) {
       System.out.println("SMTP sink listening on 127.0.0.1:" + sink.port());
@@ -86,6 +88,7 @@ final class MailStack {
         environment.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("CUSTODIAN_PII_KEY", piiKey);
         environment.put("CUSTODIAN_TOKEN_KEY", tokenKey);
+        environment.put("CUSTODIAN_INDEX_KEY", indexKey);
         environment.put("CUSTODIAN_AUDIT_KEY", randomKey());
         environment.put("CUSTODIAN_SMTP_HOST", "127.0.0.1");
         environment.put("CUSTODIAN_SMTP_PORT", Integer.toString(sink.port()));

@@ -119,7 +119,9 @@ public final class RetentionPurgeBenchmark {
     Path dataDir = Files.createTempDirectory("custodian-bench-");
     String piiKey = randomKey();
     String tokenKey = randomKey();
-    KeyMaterial keys = KeyMaterial.resolve(piiKey, tokenKey, dataDir, System.out::println);
+    String indexKey = randomKey();
+    KeyMaterial keys =
+        KeyMaterial.resolve(piiKey, tokenKey, indexKey, dataDir, System.out::println);
     Instant now = Instant.now();
     PurgeSeeder seeder =
         new PurgeSeeder(keys.fieldCipher(), keys.blindIndex(), POLICY.today(now), now);
@@ -136,6 +138,7 @@ public final class RetentionPurgeBenchmark {
         environment.put("CUSTODIAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("CUSTODIAN_PII_KEY", piiKey);
         environment.put("CUSTODIAN_TOKEN_KEY", tokenKey);
+        environment.put("CUSTODIAN_INDEX_KEY", indexKey);
         environment.put("CUSTODIAN_AUDIT_KEY", randomKey());
         environment.put("CUSTODIAN_ZONE", ZONE);
         environment.put("CUSTODIAN_RETENTION_AFTER_CONTRACT_END", AFTER_CONTRACT_END);

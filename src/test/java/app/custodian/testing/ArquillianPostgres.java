@@ -45,6 +45,12 @@ public final class ArquillianPostgres implements BeforeAllCallback {
             .append(" -Dcustodian.data.dir=")
             .append(dataDir)
             .append(" -Dcustodian.audit.key=")
+            .append(TestKeys.random())
+            .append(" -Dcustodian.pii.key=")
+            .append(TestKeys.random())
+            .append(" -Dcustodian.token.key=")
+            .append(TestKeys.random())
+            .append(" -Dcustodian.index.key=")
             .append(TestKeys.random());
     if (postgres.password() != null) {
       options.append(" -DCUSTODIAN_DB_PASSWORD=").append(postgres.password());

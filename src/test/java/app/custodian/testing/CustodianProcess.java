@@ -45,6 +45,42 @@ public final class CustodianProcess implements AutoCloseable {
   }
 
   public CustodianProcess start() {
+    launch();
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+    try {
+      awaitReady();
+    } catch (RuntimeException e) {
+      kill();
+      throw e;
+    }
+    return this;
+  }
+
+  /**
+   * Starts the JVM for a start that must fail, and waits for it to end by itself.
+   *
+   * @return its exit status
+   * @throws IllegalStateException when it is still running after the timeout (it is killed)
+   */
+  public int runUntilExit(Duration timeout) {
+    launch();
+    try {
+      if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        kill();
+        throw new IllegalStateException("Custodian kept running; log:\n" + log());
+      }
+      int status = process.exitValue();
+      process = null;
+      return status;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void launch() {
     try {
       Files.createDirectories(dataDir.resolve("tmp"));
       port = freePort();
@@ -62,15 +98,6 @@ public final class CustodianProcess implements AutoCloseable {
       builder.environment().keySet().removeIf(name -> name.startsWith("CUSTODIAN_"));
       builder.environment().putAll(environment);
       process = builder.start();
-      Process started = process;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-      try {
-        awaitReady();
-      } catch (RuntimeException e) {
-        kill();
-        throw e;
-      }
-      return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

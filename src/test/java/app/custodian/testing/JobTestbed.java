@@ -42,9 +42,15 @@ import app.custodian.retention.boundary.PreviewCleanup;
 import app.custodian.retention.boundary.PurgeCandidateReader;
 import app.custodian.retention.boundary.PurgeWriter;
 import app.custodian.retention.boundary.RetentionSettings;
+import app.custodian.security.boundary.EncryptedRowReader;
+import app.custodian.security.boundary.IndexKeyMigration;
 import app.custodian.security.boundary.Keys;
+import app.custodian.security.boundary.ReencryptionAudit;
+import app.custodian.security.boundary.ReencryptionProcessor;
+import app.custodian.security.boundary.ReencryptionWriter;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.FieldCipher;
+import app.custodian.security.control.KeyMaterial;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.batch.runtime.JobExecution;
@@ -132,7 +138,12 @@ public final class JobTestbed {
           PolicyNotices.class,
           PolicyNoticeReport.class,
           IncidentNotices.class,
-          BreachNoticeReport.class);
+          BreachNoticeReport.class,
+          // pii-reencrypt
+          EncryptedRowReader.class,
+          ReencryptionProcessor.class,
+          ReencryptionWriter.class,
+          ReencryptionAudit.class);
 
   private static JobTestbed bed;
 
@@ -140,6 +151,16 @@ public final class JobTestbed {
   private final String databaseUrl;
   private final Path dataDir;
   private final String auditKey = TestKeys.random();
+  private final String piiKey = TestKeys.random();
+  private final String tokenKey = TestKeys.random();
+  private final String indexKey = TestKeys.random();
+
+  /**
+   * A PII key the jobs still read but never write with (CUSTODIAN_PII_RETIRED_KEYS): a test writes
+   * values under it to have them re-encrypted.
+   */
+  public static final String RETIRED_PII_KEY = TestKeys.random();
+
   private final int smtpPort;
   private volatile GreenMail smtp;
 
@@ -151,7 +172,20 @@ public final class JobTestbed {
         .dataSource(databaseUrl, postgres.user(), postgres.password())
         .locations("classpath:db/migration")
         .javaMigrations(
-            new AuditEntryMacMigration(new EntryMac(Base64.getDecoder().decode(auditKey))))
+            new AuditEntryMacMigration(new EntryMac(Base64.getDecoder().decode(auditKey))),
+            new IndexKeyMigration(null) {
+              @Override
+              public void migrate(org.flywaydb.core.api.migration.Context context)
+                  throws SQLException {
+                KeyMaterial keys =
+                    KeyMaterial.resolve(piiKey, tokenKey, indexKey, dataDir, w -> {});
+                IndexKeyMigration.migrate(
+                    context.getConnection(),
+                    keys.fieldCipher(),
+                    keys.blindIndex(),
+                    keys.tokenDerivedIndexKey());
+              }
+            })
         .load()
         .migrate();
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -182,8 +216,10 @@ public final class JobTestbed {
   private Map<String, String> settings() {
     Map<String, String> settings = new HashMap<>();
     settings.put("custodian.data.dir", dataDir.toString());
-    settings.put("custodian.pii.key", TestKeys.random());
-    settings.put("custodian.token.key", TestKeys.random());
+    settings.put("custodian.pii.key", piiKey);
+    settings.put("custodian.pii.retired.keys", RETIRED_PII_KEY);
+    settings.put("custodian.token.key", tokenKey);
+    settings.put("custodian.index.key", indexKey);
     settings.put("custodian.audit.key", auditKey);
     settings.put("custodian.smtp.host", "127.0.0.1");
     settings.put("custodian.smtp.port", String.valueOf(smtpPort));

@@ -87,14 +87,24 @@ public final class Postgres implements AutoCloseable {
 
   /**
    * The settings of a test's Custodian: one of this server's databases, its data directory, the
-   * bootstrap admin's password and an audit key (given, as on any database of one's own).
+   * bootstrap admin's password and every key (given, as on any database of one's own: a missing one
+   * stops the start).
    */
   public Map<String, String> custodianSettings(String url, Path dataDir, String adminPassword) {
     Map<String, String> settings = custodianSettings(url);
     settings.put("CUSTODIAN_DATA_DIR", dataDir.toString());
     settings.put("CUSTODIAN_ADMIN_PASSWORD", adminPassword);
-    settings.put("CUSTODIAN_AUDIT_KEY", TestKeys.random());
+    settings.putAll(keys());
     return settings;
+  }
+
+  /** Each key a start on PostgreSQL needs, random. */
+  public static Map<String, String> keys() {
+    Map<String, String> keys = new HashMap<>();
+    for (String key : java.util.List.of("PII", "TOKEN", "INDEX", "AUDIT")) {
+      keys.put("CUSTODIAN_" + key + "_KEY", TestKeys.random());
+    }
+    return keys;
   }
 
   public Connection connect(String url) throws SQLException {

@@ -26,6 +26,17 @@ public final class Queries {
     }
   }
 
+  /** The first column of the first row, as bytes. */
+  public static byte[] bytes(Connection db, String sql, Object... values) throws SQLException {
+    try (PreparedStatement statement = prepare(db, sql, values);
+        ResultSet rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        throw new IllegalStateException("no row: " + sql);
+      }
+      return rows.getBytes(1);
+    }
+  }
+
   /** The first column of every row. */
   public static List<String> column(Connection db, String sql, Object... values)
       throws SQLException {

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,13 +29,28 @@ public final class EntryMac {
   private static final byte PRESENT_FIELD = 1;
 
   private final SecretKeySpec key;
+  private final List<SecretKeySpec> retiredKeys;
 
   public EntryMac(byte[] key) {
+    this(key, List.of());
+  }
+
+  /**
+   * @param key signs new entries and verifies
+   * @param retiredKeys audit keys used before ({@code CUSTODIAN_AUDIT_RETIRED_KEYS}): they only
+   *     verify the entries they signed, and never sign
+   */
+  public EntryMac(byte[] key, List<byte[]> retiredKeys) {
+    this.key = keySpec(key);
+    this.retiredKeys = retiredKeys.stream().map(EntryMac::keySpec).toList();
+  }
+
+  private static SecretKeySpec keySpec(byte[] key) {
     Objects.requireNonNull(key, "key");
     if (key.length < MIN_KEY_LENGTH) {
       throw new IllegalArgumentException("the audit key must have at least 32 bytes");
     }
-    this.key = new SecretKeySpec(key, ALGORITHM);
+    return new SecretKeySpec(key, ALGORITHM);
   }
 
   /** The MAC of an entry being written: lowercase hex, 64 characters. */
@@ -44,10 +60,13 @@ public final class EntryMac {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(action, "action");
-    return HexFormat.of().formatHex(compute(id, at, actor, action, customerId, detail));
+    return HexFormat.of().formatHex(compute(key, id, at, actor, action, customerId, detail));
   }
 
-  /** Whether {@code mac} is the MAC of these fields; false for a missing or malformed one. */
+  /**
+   * Whether {@code mac} is the MAC of these fields under the audit key or a retired one; false for
+   * a missing or malformed one.
+   */
   public boolean verifies(
       String mac,
       String id,
@@ -59,16 +78,43 @@ public final class EntryMac {
     if (mac == null) {
       return false;
     }
-    byte[] expected =
-        HexFormat.of()
-            .formatHex(compute(id, at, actor, action, customerId, detail))
-            .getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, mac.getBytes(StandardCharsets.US_ASCII));
+    byte[] given = mac.getBytes(StandardCharsets.US_ASCII);
+    if (matches(key, given, id, at, actor, action, customerId, detail)) {
+      return true;
+    }
+    for (SecretKeySpec retired : retiredKeys) {
+      if (matches(retired, given, id, at, actor, action, customerId, detail)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private byte[] compute(
-      String id, Instant at, String actor, String action, String customerId, String detail) {
-    Mac mac = newMac();
+  private static boolean matches(
+      SecretKeySpec key,
+      byte[] given,
+      String id,
+      Instant at,
+      String actor,
+      String action,
+      String customerId,
+      String detail) {
+    byte[] expected =
+        HexFormat.of()
+            .formatHex(compute(key, id, at, actor, action, customerId, detail))
+            .getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, given);
+  }
+
+  private static byte[] compute(
+      SecretKeySpec key,
+      String id,
+      Instant at,
+      String actor,
+      String action,
+      String customerId,
+      String detail) {
+    Mac mac = newMac(key);
     mac.update(LABEL);
     update(mac, id);
     // The database keeps microseconds, so sign what survives a round trip through it.
@@ -91,7 +137,7 @@ public final class EntryMac {
     mac.update(bytes);
   }
 
-  private Mac newMac() {
+  private static Mac newMac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);

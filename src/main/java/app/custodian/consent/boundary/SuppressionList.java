@@ -20,6 +20,7 @@ public class SuppressionList {
   @PersistenceContext EntityManager em;
   @Inject BlindIndex blindIndex;
   @Inject AuditTrail audit;
+  @Inject LegacySuppressions legacy;
 
   Clock clock = Clock.systemUTC();
 
@@ -68,6 +69,7 @@ public class SuppressionList {
   }
 
   public void suppressAddress(String email, String scope, SuppressionReason reason) {
+    legacy.adopt(email);
     suppress(blindIndex.email(email), scope, reason);
   }
 
@@ -83,6 +85,7 @@ public class SuppressionList {
 
   /** Removes the address's entry in one scope; true when there was one. */
   public boolean remove(String email, String scope) {
+    legacy.adopt(email);
     Suppression entry =
         em.find(Suppression.class, new Suppression.Key(blindIndex.email(email), scope));
     if (entry == null) {
@@ -94,6 +97,7 @@ public class SuppressionList {
   }
 
   public List<Suppression> ofAddress(String email) {
+    legacy.adopt(email);
     return of(blindIndex.email(email));
   }
 }

@@ -3,6 +3,7 @@ package app.custodian.customer.boundary;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.boundary.CampaignService;
 import app.custodian.consent.boundary.ConsentService;
+import app.custodian.consent.boundary.LegacySuppressions;
 import app.custodian.contract.boundary.ContractService;
 import app.custodian.customer.control.CustomerMergePatch;
 import app.custodian.customer.control.CustomerNormaliser;
@@ -46,6 +47,7 @@ public class CustomerService {
   @Inject Validator validator;
   @Inject CustomerSearch search;
   @Inject ConsentService consents;
+  @Inject LegacySuppressions legacySuppressions;
   @Inject CustomerDeletions deletions;
   @Inject Event<CustomersErased> erasedAfterCommit;
 
@@ -65,6 +67,7 @@ public class CustomerService {
     CustomerDetails details = CustomerNormaliser.details(input);
     var indexes = CustomerNormaliser.indexes(details, blindIndex);
     rejectTakenEmail(indexes.email(), null);
+    legacySuppressions.adopt(details.email());
     Customer customer = new Customer(details, indexes, clock.instant());
     em.persist(customer);
     audit.record("CUSTOMER_CREATED", customer.id(), null);
@@ -92,6 +95,7 @@ public class CustomerService {
     CustomerDetails details = CustomerNormaliser.details(changed);
     var indexes = CustomerNormaliser.indexes(details, blindIndex);
     rejectTakenEmail(indexes.email(), customer.id());
+    legacySuppressions.adopt(details.email());
     customer.rectify(details, indexes, clock.instant());
     audit.record("CUSTOMER_RECTIFIED", customer.id(), "fields " + patch.keySet());
     return view(customer);

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -58,6 +59,23 @@ public final class FieldCipher {
   /** The key id of the key that {@link #encrypt} uses. */
   public String currentKeyId() {
     return currentKeyId;
+  }
+
+  /** Whether the value needs no rewriting: null, or written with the current key. */
+  public boolean isCurrent(byte[] ciphertext) {
+    if (ciphertext == null) {
+      return true;
+    }
+    byte[] id = currentKeyId.getBytes(StandardCharsets.US_ASCII);
+    return ciphertext.length >= 2 + id.length
+        && ciphertext[0] == VERSION
+        && (ciphertext[1] & 0xff) == id.length
+        && Arrays.equals(ciphertext, 2, 2 + id.length, id, 0, id.length);
+  }
+
+  /** The value written again with the current key; itself when it already is. */
+  public byte[] reencrypt(byte[] ciphertext) {
+    return isCurrent(ciphertext) ? ciphertext : encrypt(decrypt(ciphertext));
   }
 
   public byte[] encrypt(String plaintext) {

@@ -12,7 +12,10 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,13 +23,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The 256-bit keys of the application: the PII key (field encryption and blind indexes), the token
- * key (signed tokens) and the audit key (MACs of audit entries). Each comes from its environment
- * variable, else from a key file in the data directory, else is generated into that file.
+ * The 256-bit keys of the application: the PII key (field encryption, with retired PII keys that
+ * are still read), the index key (blind indexes), the token key (signed tokens) and the audit key
+ * (MACs of audit entries). Each comes from its environment variable, else from a key file in the
+ * data directory, else is generated into that file (the embedded default only: see {@link
+ * RequiredKeys}).
  */
 public final class KeyMaterial {
 
   static final String PII_KEY_VARIABLE = "CUSTODIAN_PII_KEY";
+  static final String PII_RETIRED_KEYS_VARIABLE = "CUSTODIAN_PII_RETIRED_KEYS";
+  static final String INDEX_KEY_VARIABLE = "CUSTODIAN_INDEX_KEY";
   static final String TOKEN_KEY_VARIABLE = "CUSTODIAN_TOKEN_KEY";
   static final String AUDIT_KEY_VARIABLE = "CUSTODIAN_AUDIT_KEY";
 
@@ -41,26 +48,87 @@ public final class KeyMaterial {
       "custodian signed token key v1".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[] piiKey;
+  private final List<byte[]> retiredPiiKeys;
+  private final byte[] indexKey;
   private final byte[] tokenKey;
 
-  private KeyMaterial(byte[] piiKey, byte[] tokenKey) {
+  private KeyMaterial(
+      byte[] piiKey, List<byte[]> retiredPiiKeys, byte[] indexKey, byte[] tokenKey) {
     this.piiKey = piiKey;
+    this.retiredPiiKeys = retiredPiiKeys;
+    this.indexKey = indexKey;
     this.tokenKey = tokenKey;
   }
 
   /**
    * @param piiKeyBase64 value of {@code CUSTODIAN_PII_KEY}; null or blank when not set
    * @param tokenKeyBase64 value of {@code CUSTODIAN_TOKEN_KEY}; null or blank when not set
-   * @param dataDir holds {@code keys/pii.key} and {@code keys/token.key}
+   * @param indexKeyBase64 value of {@code CUSTODIAN_INDEX_KEY}; null or blank when not set
+   * @param dataDir holds {@code keys/pii.key}, {@code keys/token.key} and {@code keys/index.key}
    * @param warn told once for every key generated
    */
   public static KeyMaterial resolve(
-      String piiKeyBase64, String tokenKeyBase64, Path dataDir, Consumer<String> warn) {
+      String piiKeyBase64,
+      String tokenKeyBase64,
+      String indexKeyBase64,
+      Path dataDir,
+      Consumer<String> warn) {
+    return resolve(piiKeyBase64, null, tokenKeyBase64, indexKeyBase64, dataDir, warn);
+  }
+
+  /**
+   * As {@link #resolve(String, String, String, Path, Consumer)}, with the retired PII keys.
+   *
+   * @param retiredPiiKeysBase64 value of {@code CUSTODIAN_PII_RETIRED_KEYS}: comma-separated base64
+   *     keys that are still read, never written with; null or blank for none
+   */
+  public static KeyMaterial resolve(
+      String piiKeyBase64,
+      String retiredPiiKeysBase64,
+      String tokenKeyBase64,
+      String indexKeyBase64,
+      Path dataDir,
+      Consumer<String> warn) {
     Objects.requireNonNull(warn, "warn");
-    return new KeyMaterial(
-        resolveKey(PII_KEY_VARIABLE, piiKeyBase64, dataDir, "pii.key", UNREADABLE_WITHOUT_IT, warn),
+    byte[] piiKey =
+        resolveKey(PII_KEY_VARIABLE, piiKeyBase64, dataDir, "pii.key", UNREADABLE_WITHOUT_IT, warn);
+    byte[] tokenKey =
         resolveKey(
-            TOKEN_KEY_VARIABLE, tokenKeyBase64, dataDir, "token.key", UNREADABLE_WITHOUT_IT, warn));
+            TOKEN_KEY_VARIABLE, tokenKeyBase64, dataDir, "token.key", UNREADABLE_WITHOUT_IT, warn);
+    byte[] indexKey =
+        resolveKey(
+            INDEX_KEY_VARIABLE,
+            indexKeyBase64,
+            dataDir,
+            "index.key",
+            "customers cannot be found by email, phone or name, nor addresses matched against the"
+                + " suppression list, without it",
+            warn);
+    return new KeyMaterial(
+        piiKey, retiredKeys(PII_RETIRED_KEYS_VARIABLE, retiredPiiKeysBase64), indexKey, tokenKey);
+  }
+
+  /**
+   * Keys that are still read (checked) but never written with, from a comma-separated list of
+   * base64 keys.
+   *
+   * @param variable named in the error for a malformed key (the key itself never is)
+   * @return empty for null or blank
+   */
+  public static List<byte[]> retiredKeys(String variable, String commaSeparated) {
+    if (commaSeparated == null || commaSeparated.isBlank()) {
+      return List.of();
+    }
+    List<byte[]> keys = new ArrayList<>();
+    for (String key : commaSeparated.split(",")) {
+      if (!key.isBlank()) {
+        keys.add(
+            decode(
+                key,
+                variable + " must be comma-separated base64 encodings of exactly 32 bytes each"));
+      }
+    }
+    return List.copyOf(keys);
   }
 
   /**
@@ -90,17 +158,38 @@ public final class KeyMaterial {
     return tokenKey.clone();
   }
 
-  /** Encrypts with the PII key, under a key id derived from it. */
-  public FieldCipher fieldCipher() {
-    return new FieldCipher(FieldCipher.keyIdOf(piiKey), piiKey);
+  public byte[] indexKey() {
+    return indexKey.clone();
   }
 
   /**
-   * Blind indexes keyed with a sub-key derived from the token key, so index values and signed
-   * tokens never share a key.
+   * Encrypts with the PII key, under a key id derived from it; also reads what the retired PII keys
+   * wrote.
    */
+  public FieldCipher fieldCipher() {
+    String currentId = FieldCipher.keyIdOf(piiKey);
+    FieldCipher cipher = new FieldCipher(currentId, piiKey);
+    Set<String> ids = new HashSet<>(Set.of(currentId));
+    for (byte[] retired : retiredPiiKeys) {
+      String id = FieldCipher.keyIdOf(retired);
+      if (ids.add(id)) {
+        cipher = cipher.withRetiredKey(id, retired);
+      }
+    }
+    return cipher;
+  }
+
+  /** Blind indexes under the index key, apart from the token key. */
   public BlindIndex blindIndex() {
-    return new BlindIndex(tokenSubKey(BLIND_INDEX_KEY_LABEL));
+    return new BlindIndex(indexKey);
+  }
+
+  /**
+   * The key of the blind indexes before the index key existed: a sub-key derived from the token
+   * key. Only the schema migration that moved the indexes to the index key uses it.
+   */
+  public byte[] tokenDerivedIndexKey() {
+    return tokenSubKey(BLIND_INDEX_KEY_LABEL);
   }
 
   /** Signed link tokens, under their own sub-key of the token key. */

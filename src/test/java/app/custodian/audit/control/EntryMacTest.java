@@ -80,6 +80,26 @@ class EntryMacTest {
   }
 
   @Test
+  void aRetiredKeyStillVerifiesWhatItSignedButNeverSigns() {
+    String underOldKey = signed();
+    EntryMac rotated = new EntryMac(key(2), java.util.List.of(key(0)));
+
+    assertTrue(rotated.verifies(underOldKey, ID, AT, "alice", "CUSTOMER_READ", CUSTOMER, "list"));
+    String underNewKey = rotated.sign(ID, AT, "alice", "CUSTOMER_READ", CUSTOMER, "list");
+    assertNotEquals(underOldKey, underNewKey, "new entries are signed with the new key");
+    assertTrue(rotated.verifies(underNewKey, ID, AT, "alice", "CUSTOMER_READ", CUSTOMER, "list"));
+    assertFalse(
+        rotated.verifies(underOldKey, ID, AT, "alice", "CUSTOMER_READ", CUSTOMER, "other"),
+        "a changed entry fails under the retired key too");
+    String forged = new EntryMac(key(1)).sign(ID, AT, "alice", "CUSTOMER_READ", CUSTOMER, "list");
+    assertFalse(rotated.verifies(forged, ID, AT, "alice", "CUSTOMER_READ", CUSTOMER, "list"));
+    assertFalse(
+        new EntryMac(key(2))
+            .verifies(underOldKey, ID, AT, "alice", "CUSTOMER_READ", CUSTOMER, "list"),
+        "once the old key is dropped, its entries no longer verify");
+  }
+
+  @Test
   void timesAreSignedAsTheDatabaseKeepsThem() {
     Instant withNanos = Instant.parse("2026-11-23T10:15:30.123456789Z");
     String mac = macs.sign(ID, withNanos, "alice", "CUSTOMER_READ", CUSTOMER, "list");

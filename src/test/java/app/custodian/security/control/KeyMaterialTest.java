@@ -27,7 +27,7 @@ class KeyMaterialTest {
 
   @Test
   void generatesMissingKeysOnceThenReadsThemBack() {
-    KeyMaterial first = KeyMaterial.resolve(null, null, dataDir, warnings::add);
+    KeyMaterial first = KeyMaterial.resolve(null, null, valid(), dataDir, warnings::add);
 
     assertEquals(2, warnings.size());
     assertTrue(warnings.get(0).contains("CUSTODIAN_PII_KEY"));
@@ -39,7 +39,7 @@ class KeyMaterialTest {
     assertFalse(Arrays.equals(first.piiKey(), first.tokenKey()));
 
     warnings.clear();
-    KeyMaterial second = KeyMaterial.resolve(null, "  ", dataDir, warnings::add);
+    KeyMaterial second = KeyMaterial.resolve(null, "  ", valid(), dataDir, warnings::add);
 
     assertEquals(List.of(), warnings);
     assertArrayEquals(first.piiKey(), second.piiKey());
@@ -48,7 +48,7 @@ class KeyMaterialTest {
 
   @Test
   void warningsNeverContainTheKey() {
-    KeyMaterial keys = KeyMaterial.resolve(null, null, dataDir, warnings::add);
+    KeyMaterial keys = KeyMaterial.resolve(null, null, valid(), dataDir, warnings::add);
     String piiKey = Base64.getEncoder().encodeToString(keys.piiKey());
     String tokenKey = Base64.getEncoder().encodeToString(keys.tokenKey());
     for (String warning : warnings) {
@@ -59,7 +59,7 @@ class KeyMaterialTest {
 
   @Test
   void keyFilesHoldBase64AndAreOwnerOnly() throws Exception {
-    KeyMaterial keys = KeyMaterial.resolve(null, null, dataDir, warnings::add);
+    KeyMaterial keys = KeyMaterial.resolve(null, null, valid(), dataDir, warnings::add);
     Path piiFile = dataDir.resolve("keys/pii.key");
 
     assertArrayEquals(keys.piiKey(), Base64.getDecoder().decode(Files.readString(piiFile).strip()));
@@ -75,7 +75,7 @@ class KeyMaterialTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> KeyMaterial.resolve(shortKey, null, dataDir, warnings::add));
+            () -> KeyMaterial.resolve(shortKey, null, valid(), dataDir, warnings::add));
     assertTrue(e.getMessage().contains("CUSTODIAN_PII_KEY"));
     assertFalse(e.getMessage().contains(shortKey));
   }
@@ -86,7 +86,7 @@ class KeyMaterialTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> KeyMaterial.resolve(valid(), notBase64, dataDir, warnings::add));
+            () -> KeyMaterial.resolve(valid(), notBase64, valid(), dataDir, warnings::add));
     assertTrue(e.getMessage().contains("CUSTODIAN_TOKEN_KEY"));
     assertFalse(e.getMessage().contains(notBase64));
     assertFalse(e.getMessage().contains("!"));
@@ -97,7 +97,8 @@ class KeyMaterialTest {
   void acceptsAValidKeyAndDoesNotWriteAFileForIt() {
     byte[] pii = randomBytes(32);
     KeyMaterial keys =
-        KeyMaterial.resolve(Base64.getEncoder().encodeToString(pii), null, dataDir, warnings::add);
+        KeyMaterial.resolve(
+            Base64.getEncoder().encodeToString(pii), null, valid(), dataDir, warnings::add);
 
     assertArrayEquals(pii, keys.piiKey());
     assertFalse(Files.exists(dataDir.resolve("keys/pii.key")));
@@ -108,14 +109,14 @@ class KeyMaterialTest {
 
   @Test
   void bothKeysGivenWritesNothing() {
-    KeyMaterial.resolve(valid(), valid(), dataDir, warnings::add);
+    KeyMaterial.resolve(valid(), valid(), valid(), dataDir, warnings::add);
     assertFalse(Files.exists(dataDir.resolve("keys")));
     assertEquals(List.of(), warnings);
   }
 
   @Test
   void accessorsReturnCopies() {
-    KeyMaterial keys = KeyMaterial.resolve(valid(), valid(), dataDir, warnings::add);
+    KeyMaterial keys = KeyMaterial.resolve(valid(), valid(), valid(), dataDir, warnings::add);
     byte[] pii = keys.piiKey();
     pii[0] ^= 1;
     assertNotEquals(pii[0], keys.piiKey()[0]);
@@ -139,7 +140,7 @@ class KeyMaterialTest {
     warnings.clear();
     assertArrayEquals(first, KeyMaterial.resolveAuditKey(" ", dataDir, warnings::add));
     assertEquals(List.of(), warnings);
-    KeyMaterial others = KeyMaterial.resolve(null, null, dataDir, w -> {});
+    KeyMaterial others = KeyMaterial.resolve(null, null, valid(), dataDir, w -> {});
     assertFalse(Arrays.equals(first, others.piiKey()) || Arrays.equals(first, others.tokenKey()));
   }
 
@@ -168,17 +169,19 @@ class KeyMaterialTest {
     Files.writeString(dataDir.resolve("keys/pii.key"), "dG9vIHNob3J0");
     assertThrows(
         IllegalArgumentException.class,
-        () -> KeyMaterial.resolve(null, valid(), dataDir, warnings::add));
+        () -> KeyMaterial.resolve(null, valid(), valid(), dataDir, warnings::add));
   }
 
   @Test
-  void convenienceCipherAndIndexUseThePiiKey() {
+  void theCipherUsesThePiiKeyAndTheIndexesTheIndexKeyNotTheTokenKey() {
     byte[] pii = randomBytes(32);
     byte[] token = randomBytes(32);
+    String index = valid();
     KeyMaterial keys =
         KeyMaterial.resolve(
             Base64.getEncoder().encodeToString(pii),
             Base64.getEncoder().encodeToString(token),
+            index,
             dataDir,
             warnings::add);
 
@@ -189,13 +192,90 @@ class KeyMaterialTest {
         new FieldCipher(FieldCipher.keyIdOf(pii), pii).decrypt(cipher.encrypt("Lê Thị Hồng")));
 
     assertEquals(keys.blindIndex().email("a@b.vn"), keys.blindIndex().email("A@B.VN"));
-    assertNotEquals(new BlindIndex(token).email("a@b.vn"), keys.blindIndex().email("a@b.vn"));
-    KeyMaterial otherPiiKey =
-        KeyMaterial.resolve(valid(), Base64.getEncoder().encodeToString(token), dataDir, w -> {});
+    assertEquals(
+        new BlindIndex(keys.tokenDerivedIndexKey()).email("a@b.vn"),
+        new BlindIndex(
+                KeyMaterial.resolve(
+                        null, Base64.getEncoder().encodeToString(token), null, dataDir, w -> {})
+                    .tokenDerivedIndexKey())
+            .email("a@b.vn"),
+        "the old derivation depends on the token key alone");
+    KeyMaterial otherTokenKey = KeyMaterial.resolve(valid(), valid(), index, dataDir, w -> {});
     assertEquals(
         keys.blindIndex().email("a@b.vn"),
-        otherPiiKey.blindIndex().email("a@b.vn"),
-        "blind indexes come from the token key");
+        otherTokenKey.blindIndex().email("a@b.vn"),
+        "a new token key leaves the blind indexes as they are");
+    assertNotEquals(
+        new BlindIndex(keys.tokenDerivedIndexKey()).email("a@b.vn"),
+        keys.blindIndex().email("a@b.vn"));
+    KeyMaterial otherIndexKey = KeyMaterial.resolve(valid(), valid(), valid(), dataDir, w -> {});
+    assertNotEquals(keys.blindIndex().email("a@b.vn"), otherIndexKey.blindIndex().email("a@b.vn"));
+  }
+
+  @Test
+  void theIndexKeyIsGeneratedIntoItsFileWithAWarning() throws Exception {
+    KeyMaterial keys = KeyMaterial.resolve(valid(), valid(), null, dataDir, warnings::add);
+
+    assertEquals(1, warnings.size(), warnings::toString);
+    assertTrue(warnings.get(0).contains("CUSTODIAN_INDEX_KEY"));
+    assertTrue(warnings.get(0).contains(dataDir.resolve("keys/index.key").toString()));
+    assertArrayEquals(
+        keys.indexKey(),
+        Base64.getDecoder().decode(Files.readString(dataDir.resolve("keys/index.key")).strip()));
+  }
+
+  @Test
+  void retiredPiiKeysAreReadButNeverWrittenWith() {
+    byte[] a = randomBytes(32);
+    byte[] b = randomBytes(32);
+    byte[] c = randomBytes(32);
+    String encodedB = Base64.getEncoder().encodeToString(b);
+    byte[] underA = new FieldCipher(FieldCipher.keyIdOf(a), a).encrypt("Nguyễn Văn A");
+    byte[] underC = new FieldCipher(FieldCipher.keyIdOf(c), c).encrypt("Trần Thị C");
+
+    FieldCipher cipher =
+        KeyMaterial.resolve(
+                encodedB,
+                " " + Base64.getEncoder().encodeToString(a) + ", " + encodedB + ",",
+                valid(),
+                valid(),
+                dataDir,
+                warnings::add)
+            .fieldCipher();
+
+    assertEquals("Nguyễn Văn A", cipher.decrypt(underA));
+    assertFalse(cipher.isCurrent(underA));
+    byte[] again = cipher.reencrypt(underA);
+    assertTrue(cipher.isCurrent(again));
+    assertEquals("Nguyễn Văn A", new FieldCipher(FieldCipher.keyIdOf(b), b).decrypt(again));
+    assertTrue(cipher.isCurrent(null));
+    assertThrows(IllegalStateException.class, () -> cipher.decrypt(underC));
+  }
+
+  @Test
+  void aMalformedRetiredKeyIsRefusedWithoutRevealingIt() {
+    String secret = Base64.getEncoder().encodeToString(randomBytes(16));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KeyMaterial.resolve(valid(), secret, valid(), valid(), dataDir, w -> {}));
+    assertTrue(e.getMessage().contains("CUSTODIAN_PII_RETIRED_KEYS"));
+    assertFalse(e.getMessage().contains(secret));
+  }
+
+  @Test
+  void onPostgresEveryMissingKeyIsNamed() {
+    java.util.Map<String, String> given = new java.util.HashMap<>();
+    given.put("CUSTODIAN_PII_KEY", valid());
+    given.put("CUSTODIAN_TOKEN_KEY", " ");
+    given.put("CUSTODIAN_AUDIT_KEY", valid());
+
+    List<String> missing = RequiredKeys.missing(given);
+
+    assertEquals(List.of("CUSTODIAN_TOKEN_KEY", "CUSTODIAN_INDEX_KEY"), missing);
+    String refusal = RequiredKeys.refusal(missing);
+    assertTrue(refusal.contains("CUSTODIAN_TOKEN_KEY") && refusal.contains("CUSTODIAN_INDEX_KEY"));
+    assertFalse(refusal.contains(given.get("CUSTODIAN_PII_KEY")));
   }
 
   private static String valid() {
