@@ -67,16 +67,10 @@ public abstract class PublicPage extends HttpServlet {
       render(request, response, 400, "invalid", texts(request, Texts.DEFAULT_LOCALE), Map.of());
       return;
     }
-    response.setStatus(400);
-    response.setContentType(Problems.MEDIA_TYPE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     secureHeaders(response);
-    response
-        .getWriter()
-        .write(
-            (String)
-                Problems.response(400, "Invalid link", "The link is not valid; nothing was changed")
-                    .getEntity());
+    Problems.write(
+        response,
+        Problems.response(400, "Invalid link", "The link is not valid; nothing was changed"));
   }
 
   /**

@@ -32,10 +32,7 @@ public class ErrorPageServlet extends HttpServlet {
       page(status, request.getContextPath(), response);
       return;
     }
-    var problem = Problems.forStatus(status);
-    response.setContentType(Problems.MEDIA_TYPE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write((String) problem.getEntity());
+    Problems.write(response, Problems.forStatus(status));
   }
 
   private static boolean wantsPage(HttpServletRequest request) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,10 +39,7 @@ public class OperationsAccess extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     BasicChallenge.offer(request, response);
-    response.setContentType(Problems.MEDIA_TYPE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write((String) Problems.forStatus(401).getEntity());
+    Problems.write(response, Problems.forStatus(HttpServletResponse.SC_UNAUTHORIZED));
   }
 }

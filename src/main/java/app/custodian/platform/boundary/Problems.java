@@ -4,7 +4,10 @@ import app.custodian.platform.control.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +17,18 @@ public final class Problems {
   public static final String MEDIA_TYPE = "application/problem+json";
 
   private Problems() {}
+
+  /**
+   * Writes a problem built here to a servlet response, for the places that answer before JAX-RS
+   * (the sign-in mechanism, filters, the error page). Sets the status from the problem.
+   */
+  public static void write(HttpServletResponse servletResponse, Response problem)
+      throws IOException {
+    servletResponse.setStatus(problem.getStatus());
+    servletResponse.setContentType(MEDIA_TYPE);
+    servletResponse.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    servletResponse.getWriter().write((String) problem.getEntity());
+  }
 
   /** The standard problem for a bare HTTP status, as the container or JAX-RS raised it. */
   public static Response forStatus(int status) {

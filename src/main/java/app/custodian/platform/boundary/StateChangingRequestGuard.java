@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -41,12 +40,8 @@ public class StateChangingRequestGuard {
       return false;
     }
     Refusal r = refusal.get();
-    String body = (String) Problems.response(r.status, r.title, r.detail).getEntity();
     try {
-      response.setStatus(r.status);
-      response.setContentType(Problems.MEDIA_TYPE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write(body);
+      Problems.write(response, Problems.response(r.status, r.title, r.detail));
       response.flushBuffer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

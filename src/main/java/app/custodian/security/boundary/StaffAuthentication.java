@@ -133,18 +133,12 @@ public class StaffAuthentication implements HttpAuthenticationMechanism {
    */
   private static AuthenticationStatus passwordChangeRequired(HttpServletResponse response) {
     try {
-      response.setStatus(403);
-      response.setContentType(Problems.MEDIA_TYPE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response
-          .getWriter()
-          .write(
-              (String)
-                  Problems.response(
-                          403,
-                          "password change required",
-                          "Choose a new password with PUT " + OWN_PASSWORD + " first")
-                      .getEntity());
+      Problems.write(
+          response,
+          Problems.response(
+              403,
+              "password change required",
+              "Choose a new password with PUT " + OWN_PASSWORD + " first"));
       return AuthenticationStatus.SEND_CONTINUE;
     } catch (IOException e) {
       throw new IllegalStateException(e);
