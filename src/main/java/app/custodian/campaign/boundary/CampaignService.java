@@ -54,12 +54,20 @@ public class CampaignService {
 
   public CampaignView read(String id) {
     Campaign campaign = load(id, LockModeType.NONE);
-    if (campaign.status() == CampaignStatus.SENDING
-        && campaign.executionId() != null
-        && !jobs.isLive(campaign.executionId())) {
-      campaign.failed(); // its run ended without finishing it, or its process died
+    if (runEndedUnfinished(campaign)) {
+      // Read again under the row lock: the job's last step may have marked it SENT since.
+      em.refresh(campaign, LockModeType.PESSIMISTIC_WRITE);
+      if (runEndedUnfinished(campaign)) {
+        campaign.failed(); // its run ended without finishing it, or its process died
+      }
     }
     return view(campaign);
+  }
+
+  private boolean runEndedUnfinished(Campaign campaign) {
+    return campaign.status() == CampaignStatus.SENDING
+        && campaign.executionId() != null
+        && !jobs.isLive(campaign.executionId());
   }
 
   /**
