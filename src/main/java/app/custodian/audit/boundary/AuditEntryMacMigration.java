@@ -1,6 +1,7 @@
 package app.custodian.audit.boundary;
 
 import app.custodian.audit.control.EntryMac;
+import app.custodian.platform.boundary.CodeMigration;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -9,9 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 11: audit entries carry a MAC, and the sealer can refuse an entry without one. The
@@ -20,7 +19,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * it is a bean that {@code SchemaMigration} hands to Flyway, not a script.
  */
 @Dependent
-public class AuditEntryMacMigration implements JavaMigration {
+public class AuditEntryMacMigration extends CodeMigration {
 
   private static final int BATCH = 1000;
 
@@ -28,27 +27,8 @@ public class AuditEntryMacMigration implements JavaMigration {
 
   @Inject
   public AuditEntryMacMigration(EntryMac macs) {
+    super("11", "audit entry mac");
     this.macs = macs;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("11");
-  }
-
-  @Override
-  public String getDescription() {
-    return "audit entry mac";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
   }
 
   @Override

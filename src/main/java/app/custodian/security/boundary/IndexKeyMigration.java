@@ -1,5 +1,6 @@
 package app.custodian.security.boundary;
 
+import app.custodian.platform.boundary.CodeMigration;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.FieldCipher;
 import app.custodian.security.control.KeyMaterial;
@@ -14,9 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 16: every blind index recomputed under {@code CUSTODIAN_INDEX_KEY}, from the
@@ -30,7 +29,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * longer matches: the person asks for a new one.
  */
 @Dependent
-public class IndexKeyMigration implements JavaMigration {
+public class IndexKeyMigration extends CodeMigration {
 
   static final int PAGE = 1000;
 
@@ -38,27 +37,8 @@ public class IndexKeyMigration implements JavaMigration {
 
   @Inject
   public IndexKeyMigration(Keys keys) {
+    super("16", "blind indexes under the index key");
     this.keys = keys;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("16");
-  }
-
-  @Override
-  public String getDescription() {
-    return "blind indexes under the index key";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
   }
 
   @Override
