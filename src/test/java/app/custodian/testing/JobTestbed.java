@@ -16,6 +16,8 @@ import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.customer.boundary.CustomerDeletions;
 import app.custodian.customer.boundary.OutboxCleanup;
 import app.custodian.customer.boundary.Recipients;
+import app.custodian.delivery.boundary.DeliveryPipeline;
+import app.custodian.delivery.boundary.ReturnPaths;
 import app.custodian.incident.boundary.BreachNoticeReport;
 import app.custodian.incident.boundary.IncidentNotices;
 import app.custodian.jobs.boundary.RunningJobs;
@@ -26,7 +28,6 @@ import app.custodian.notice.boundary.NoticeRecipientReader;
 import app.custodian.notice.boundary.NoticeRunStart;
 import app.custodian.notice.boundary.NoticeTopics;
 import app.custodian.notice.boundary.NoticeWriter;
-import app.custodian.notice.boundary.SendOnce;
 import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.policy.boundary.PolicyNoticeReport;
@@ -87,6 +88,10 @@ public final class JobTestbed {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   public static final String MAIL_FROM = "news@custodian.test";
+
+  /** CUSTODIAN_BOUNCE_ADDRESS: each message's envelope sender is bounces+TOKEN@custodian.test. */
+  public static final String BOUNCE_ADDRESS = "bounces@custodian.test";
+
   public static final String BASE_URL = "https://custodian.test";
   public static final String PRIVACY_CONTACT = "privacy@custodian.test";
 
@@ -97,7 +102,8 @@ public final class JobTestbed {
           Keys.class,
           MailGateway.class,
           Controller.class,
-          SendOnce.class,
+          DeliveryPipeline.class,
+          ReturnPaths.class,
           ConsentLinks.class,
           ConsentChecks.class,
           Recipients.class,
@@ -225,6 +231,7 @@ public final class JobTestbed {
     settings.put("custodian.smtp.port", String.valueOf(smtpPort));
     settings.put("custodian.smtp.starttls", "false");
     settings.put("custodian.mail.from", MAIL_FROM);
+    settings.put("custodian.bounce.address", BOUNCE_ADDRESS);
     settings.put("custodian.company.name", "Công ty Lưu Trữ");
     settings.put("custodian.company.address", "12 Lý Thường Kiệt, Hà Nội");
     settings.put("custodian.base.url", BASE_URL);
