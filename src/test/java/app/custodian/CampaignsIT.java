@@ -11,6 +11,7 @@ import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Queries;
 import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
@@ -18,14 +19,20 @@ import app.custodian.testing.TestSmtp;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +67,7 @@ class CampaignsIT {
     env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
     TestSmtp.sendTo(env, smtp.getSmtp().getPort());
     env.put("CUSTODIAN_MAIL_FROM", "news@custodian.test");
+    env.put("CUSTODIAN_BOUNCE_ADDRESS", "bounces@custodian.test");
     env.put("CUSTODIAN_COMPANY_ADDRESS", "12 Lý Thường Kiệt, Hà Nội");
     env.put("CUSTODIAN_PII_KEY", TestKeys.random());
     env.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
@@ -134,6 +142,47 @@ class CampaignsIT {
     JsonObject afterErasure = marketer.get("/api/v1/campaigns/" + campaignId).json();
     assertEquals(
         2, afterErasure.getJsonObject("stats").getInt("sent"), "totals outlive the people counted");
+  }
+
+  @Test
+  void eachMessageHasItsOwnSignedEnvelopeSenderThatNamesItsDeliveryRow() throws Exception {
+    String subject = "VERP " + UUID.randomUUID();
+    customer(true);
+    String campaignId = createCampaign(subject);
+    send(campaignId);
+    awaitStatus(campaignId, "SENT");
+
+    KeyMaterial keys =
+        KeyMaterial.resolve(
+            env.get("CUSTODIAN_PII_KEY"),
+            env.get("CUSTODIAN_TOKEN_KEY"),
+            env.get("CUSTODIAN_INDEX_KEY"),
+            dataDir,
+            w -> {});
+    List<MimeMessage> received =
+        Arrays.stream(smtp.getReceivedMessages())
+            .filter(m -> subjectOf(m).equals("[QC] " + subject))
+            .toList();
+    assertFalse(received.isEmpty());
+    try (Connection db = postgres.connect(databaseUrl)) {
+      for (MimeMessage message : received) {
+        assertEquals(
+            "news@custodian.test",
+            ((InternetAddress) message.getFrom()[0]).getAddress(),
+            "From stays");
+        String returnPath = message.getHeader("Return-Path", null); // SMTP MAIL FROM
+        Matcher verp =
+            Pattern.compile("<bounces\\+([A-Za-z0-9_-]{24})@custodian\\.test>").matcher(returnPath);
+        assertTrue(verp.matches(), returnPath);
+        long messageKey = keys.messageKeyTokens().verify(verp.group(1)).orElseThrow();
+        assertEquals(
+            List.of(campaignId, message.getMessageID()),
+            Queries.row(
+                db,
+                "select campaign_id, message_id from delivery where message_key = ?",
+                messageKey));
+      }
+    }
   }
 
   @Test
@@ -326,6 +375,14 @@ class CampaignsIT {
       assertEquals(200, granted.status(), granted::toString);
     }
     return email;
+  }
+
+  static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String customerId(String email) {
