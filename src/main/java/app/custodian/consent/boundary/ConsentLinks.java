@@ -29,13 +29,21 @@ public class ConsentLinks {
   @ConfigProperty(name = "payara.instance.http.port", defaultValue = "8080")
   String httpPort;
 
+  /**
+   * The links of one purpose; the {@code mailto:} alternative only when a returns mailbox is read,
+   * since only then does anybody act on such an email.
+   */
   public UnsubscribeLinks forPurpose(String customerId, Purpose purpose) {
     String token = tokens.issue(customerId, LinkScope.of(purpose));
+    String address = mail.returnAddresses().unsubscribeAddress();
     String mailto =
-        "mailto:"
-            + mail.settings().fromAddress()
-            + "?subject="
-            + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
+        address == null
+            ? null
+            : "mailto:"
+                + address
+                + "?subject="
+                + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8)
+                    .replace("+", "%20");
     return new UnsubscribeLinks(
         base() + "/unsubscribe?t=" + token, preferencesUrl(customerId), mailto);
   }
