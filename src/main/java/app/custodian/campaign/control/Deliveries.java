@@ -1,5 +1,6 @@
 package app.custodian.campaign.control;
 
+import app.custodian.delivery.control.DeliveryTables;
 import app.custodian.delivery.control.MessageRows;
 import app.custodian.delivery.entity.DeliveryStatus;
 import app.custodian.platform.control.DatabaseTime;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class Deliveries {
 
-  private static final MessageRows ROWS = new MessageRows("delivery", "campaign_id", "customer_id");
+  private static final MessageRows ROWS = DeliveryTables.CAMPAIGN_MESSAGES;
 
   private Deliveries() {}
 

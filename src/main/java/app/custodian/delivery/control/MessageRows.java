@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -46,6 +47,38 @@ public final class MessageRows {
       SqlLists.bind(query, 1, message);
       try (ResultSet row = query.executeQuery()) {
         return row.next();
+      }
+    }
+  }
+
+  /** The row of the message with this key, if this table holds it. */
+  public Optional<SentMessage> find(Connection connection, long messageKey) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select "
+                + String.join(", ", key)
+                + ", customer_id, status, message_id, attempted_at from "
+                + table
+                + " where message_key = ?")) {
+      query.setLong(1, messageKey);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        List<String> rowKey = new ArrayList<>();
+        for (int i = 1; i <= key.size(); i++) {
+          rowKey.add(row.getString(i));
+        }
+        int next = key.size() + 1;
+        return Optional.of(
+            new SentMessage(
+                messageKey,
+                table,
+                List.copyOf(rowKey),
+                row.getString(next),
+                DeliveryStatus.valueOf(row.getString(next + 1)),
+                row.getString(next + 2),
+                DatabaseTime.instant(row.getObject(next + 3))));
       }
     }
   }

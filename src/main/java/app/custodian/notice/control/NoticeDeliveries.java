@@ -1,5 +1,6 @@
 package app.custodian.notice.control;
 
+import app.custodian.delivery.control.DeliveryTables;
 import app.custodian.delivery.control.MessageRows;
 import app.custodian.delivery.entity.DeliveryStatus;
 import app.custodian.notice.entity.NoticeKind;
@@ -16,8 +17,7 @@ import java.util.Map;
  */
 public final class NoticeDeliveries {
 
-  private static final MessageRows ROWS =
-      new MessageRows("notice_delivery", "kind", "reference", "customer_id");
+  private static final MessageRows ROWS = DeliveryTables.NOTICES;
 
   private NoticeDeliveries() {}
 

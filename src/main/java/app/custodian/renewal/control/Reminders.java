@@ -1,5 +1,6 @@
 package app.custodian.renewal.control;
 
+import app.custodian.delivery.control.DeliveryTables;
 import app.custodian.delivery.control.MessageRows;
 import app.custodian.delivery.entity.DeliveryStatus;
 import java.sql.Connection;
@@ -19,8 +20,7 @@ import java.util.Map;
  */
 public final class Reminders {
 
-  private static final MessageRows ROWS =
-      new MessageRows("renewal_reminder", "contract_id", "offset_days");
+  private static final MessageRows ROWS = DeliveryTables.RENEWAL_REMINDERS;
 
   private Reminders() {}
 

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.campaign.boundary.NewsletterSendJob;
+import app.custodian.delivery.control.DeliveryTables;
+import app.custodian.delivery.control.SentMessage;
+import app.custodian.delivery.entity.DeliveryStatus;
 import app.custodian.policy.boundary.PolicyNoticeJob;
 import app.custodian.renewal.boundary.RenewalRemindersJob;
 import app.custodian.testing.JobTestCase;
@@ -19,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,16 +75,25 @@ class DeliveryPipelineJobTest extends JobTestCase {
     MimeMessage[] received = bed.smtp().getReceivedMessages();
     assertEquals(3, received.length);
     ReturnPaths returnPaths = JobsOnJBeret.bean(ReturnPaths.class);
+    Set<String> tables = new HashSet<>();
     for (MimeMessage message : received) {
       assertEquals(
           JobTestbed.MAIL_FROM, ((InternetAddress) message.getFrom()[0]).getAddress(), "From");
       String returnPath = message.getHeader("Return-Path", null);
       assertTrue(returnPath.matches("<bounces\\+[A-Za-z0-9_-]{24}@custodian\\.test>"), returnPath);
+      long messageKey = returnPaths.messageKeyOfAddress(returnPath).getAsLong();
       assertEquals(
           keyOfMessageId.get(message.getMessageID()),
-          returnPaths.messageKeyOfAddress(returnPath).getAsLong(),
+          messageKey,
           "the envelope sender names this message's row");
+      SentMessage sent = DeliveryTables.find(db, messageKey).orElseThrow();
+      assertEquals(customer, sent.customerId());
+      assertEquals(DeliveryStatus.SENT, sent.status());
+      assertEquals(message.getMessageID(), sent.messageId());
+      tables.add(sent.table());
     }
+    assertEquals(Set.of("delivery", "renewal_reminder", "notice_delivery"), tables);
+    assertTrue(DeliveryTables.find(db, -1).isEmpty());
   }
 
   static Properties parameters(String campaignId) {
