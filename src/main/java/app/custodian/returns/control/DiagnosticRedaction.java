@@ -17,6 +17,10 @@ final class DiagnosticRedaction {
 
   private static final Pattern EMAIL_LIKE =
       Pattern.compile("[^\\s<>()\\[\\]:;,\"']+@[^\\s<>()\\[\\]:;,\"']*");
+  private static final Pattern QUOTED_LOCAL_PART =
+      Pattern.compile("\"[^\"]{0,64}\"@[^\\s<>()\\[\\]:;,\"']*");
+  // Whatever is left with an @ in it: an address in a shape the patterns above do not know.
+  private static final Pattern ANY_AT = Pattern.compile("\\S*@\\S*");
   private static final Pattern BRACKETED = Pattern.compile("<[^<>]{1,200}>");
   private static final Pattern URL = Pattern.compile("(?i)\\b(https?://[^/\\s?#<>\"]+)[^\\s<>\"]*");
   private static final Pattern IPV4 =
@@ -43,7 +47,9 @@ final class DiagnosticRedaction {
         result = replaceIgnoringCase(result, address.substring(0, at));
       }
     }
+    result = QUOTED_LOCAL_PART.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
     result = EMAIL_LIKE.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
+    result = ANY_AT.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
     result = BRACKETED.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
     result = NESTED.matcher(result).replaceAll(Matcher.quoteReplacement(ADDRESS));
     result = IPV4.matcher(result).replaceAll("<ip>");

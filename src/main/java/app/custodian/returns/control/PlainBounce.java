@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * A bounce that is not a {@code multipart/report} (qmail, Exim, older Exchange, Yahoo, Gmail before
- * 2015): recognised by its sender ({@code MAILER-DAEMON}, {@code postmaster}), its subject or an
- * {@code X-Failed-Recipients} field, and confirmed by a status code or failure wording in its text.
+ * 2015): recognised by its sender ({@code MAILER-DAEMON}, {@code postmaster}), its subject (not a
+ * reply's or a forward's) or an {@code X-Failed-Recipients} field, and confirmed by a status code
+ * or failure wording in its text.
  *
  * <p>Only the text above the copy of the original message counts. Severity: the enhanced status
  * code's (see {@link StatusCodes}); without one, delay wording makes it soft, else a basic SMTP
@@ -32,6 +33,9 @@ record PlainBounce(
               + "message delayed|could not send message|delivery has failed|mail system error|"
               + "returned to sender|not delivered|non remis|unzustellbar|nicht zustellbar|"
               + "warning: message .* delayed");
+  // A person writing about a failed delivery: "Re: Undeliverable parcel".
+  private static final Pattern REPLY_OR_FORWARD =
+      Pattern.compile("(?i)^\\s*(?:re|fw|fwd|aw|wg|sv|vs|antw|tr|rif|r)\\s*(?:\\[\\d+\\])?\\s*:");
   private static final Pattern DAEMON_NAME =
       Pattern.compile("(?i)mail delivery (subsystem|system)|mailer-daemon|postmaster");
   private static final Pattern ORIGINAL_MARKER =
@@ -72,7 +76,9 @@ record PlainBounce(
     boolean fromDaemon =
         Addresses.isDaemon(envelope.from()) || DAEMON_NAME.matcher(envelope.fromDisplay()).find();
     boolean failedRecipients = !envelope.failedRecipients().isBlank();
-    if (!fromDaemon && !failedRecipients && !SUBJECT.matcher(subject).find()) {
+    boolean bounceSubject =
+        SUBJECT.matcher(subject).find() && !REPLY_OR_FORWARD.matcher(subject).find();
+    if (!fromDaemon && !failedRecipients && !bounceSubject) {
       return Optional.empty();
     }
     Matcher marker = ORIGINAL_MARKER.matcher(text);
