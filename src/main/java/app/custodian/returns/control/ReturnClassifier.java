@@ -2,7 +2,9 @@ package app.custodian.returns.control;
 
 import app.custodian.returns.control.ReturnedMail.Kind;
 import app.custodian.returns.control.StatusCodes.Severity;
+import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.StoreClosedException;
@@ -105,18 +107,27 @@ public final class ReturnClassifier {
 
   /**
    * Classifies a message read from a mailbox, reading only the parts it needs. Throws only when the
-   * folder or store closes underneath (so the caller retries instead of recording UNMATCHED).
+   * folder or store closes underneath or the message was expunged, so that the caller retries
+   * instead of recording UNMATCHED.
    */
   public ReturnedMail classify(MimeMessage message) throws MessagingException {
     Optional<String> reportMessageId = Optional.empty();
+    ReturnedMail returned;
     try {
       reportMessageId = messageId(header(message, "Message-ID"));
-      return classify(message, reportMessageId);
-    } catch (FolderClosedException | StoreClosedException closed) {
-      throw closed;
+      returned = classify(message, reportMessageId);
+    } catch (FolderClosedException | StoreClosedException | MessageRemovedException gone) {
+      throw gone;
     } catch (MessagingException | RuntimeException malformed) {
-      return ReturnedMail.unmatched(reportMessageId);
+      returned = ReturnedMail.unmatched(reportMessageId);
     }
+    // A part that could not be fetched counts as absent; a folder that closed meanwhile means
+    // some parts were missed, so the result cannot be trusted.
+    Folder folder = message.getFolder();
+    if (folder != null && !folder.isOpen()) {
+      throw new FolderClosedException(folder, "closed while the message was read");
+    }
+    return returned;
   }
 
   private ReturnedMail classify(MimeMessage message, Optional<String> reportMessageId)

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param kind what the returned email is
  * @param statusCode the enhanced status code (RFC 3463), e.g. {@code 5.1.1}, of a bounce
  * @param recipient the address the return is about: the failed recipient of a bounce, the
- *     complaining recipient of a complaint, the sender of an unsubscribe or auto-reply
+ *     complaining recipient of a complaint, the sender ({@code From}, which anybody can forge) of
+ *     an unsubscribe or auto-reply
  * @param verpToken the TOKEN of {@code local+TOKEN@domain}, the VERP envelope sender the original
  *     message was sent with
  * @param originalMessageId the {@code Message-ID} of the original message, angle brackets included
