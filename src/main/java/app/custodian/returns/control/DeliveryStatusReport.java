@@ -2,6 +2,7 @@ package app.custodian.returns.control;
 
 import app.custodian.returns.control.StatusCodes.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,15 +30,18 @@ final class DeliveryStatusReport {
       String diagnostic) {}
 
   private final Map<String, String> perMessage;
+  private final boolean hasRecipients;
   private final Optional<Failure> failure;
 
-  private DeliveryStatusReport(Map<String, String> perMessage, Optional<Failure> failure) {
+  private DeliveryStatusReport(
+      Map<String, String> perMessage, boolean hasRecipients, Optional<Failure> failure) {
     this.perMessage = perMessage;
+    this.hasRecipients = hasRecipients;
     this.failure = failure;
   }
 
   static DeliveryStatusReport parse(List<String> bodies) {
-    Map<String, String> perMessage = new java.util.LinkedHashMap<>();
+    Map<String, String> perMessage = new LinkedHashMap<>();
     List<Map<String, String>> recipients = new ArrayList<>();
     for (String body : bodies) {
       for (Map<String, String> block : FieldBlocks.parse(body)) {
@@ -57,12 +61,17 @@ final class DeliveryStatusReport {
         worst = candidate;
       }
     }
-    return new DeliveryStatusReport(perMessage, Optional.ofNullable(worst));
+    return new DeliveryStatusReport(perMessage, !recipients.isEmpty(), Optional.ofNullable(worst));
   }
 
   /** The recipient group that decides, if any recipient failed or was delayed. */
   Optional<Failure> failure() {
     return failure;
+  }
+
+  /** Whether the report has a recipient group at all (failed or not). */
+  boolean hasRecipients() {
+    return hasRecipients;
   }
 
   /** The per-message field values, where the original envelope (e.g. its sender) may show. */

@@ -1,5 +1,6 @@
 package app.custodian.returns.control;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class FeedbackReport {
   }
 
   static FeedbackReport parse(Iterable<String> bodies) {
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    Map<String, String> fields = new LinkedHashMap<>();
     for (String body : bodies) {
       FieldBlocks.merged(body).forEach(fields::putIfAbsent);
     }

@@ -15,6 +15,7 @@ import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +91,7 @@ public final class ReturnClassifier {
   public ReturnedMail classify(byte[] rawMessage) {
     byte[] bytes =
         rawMessage.length > MAX_MESSAGE_BYTES
-            ? java.util.Arrays.copyOf(rawMessage, MAX_MESSAGE_BYTES)
+            ? Arrays.copyOf(rawMessage, MAX_MESSAGE_BYTES)
             : rawMessage;
     MimeMessage message;
     try {
@@ -170,6 +171,9 @@ public final class ReturnClassifier {
             failure.diagnostic(),
             original,
             envelope);
+      }
+      if (dsn.hasRecipients()) {
+        return ReturnedMail.unmatched(reportMessageId); // delivered or relayed: nothing failed
       }
     }
     Matcher unsubscribe = UNSUBSCRIBE.matcher(subject);

@@ -295,6 +295,23 @@ class ReturnClassifierTest {
   }
 
   @Test
+  void aSuccessNoticeIsNeitherABounceNorAnAutoReply() {
+    // Postfix marks every DSN Auto-Submitted, success notices (NOTIFY=SUCCESS) included.
+    String mail =
+        dsn(
+                "To: bounces+Ok@example.com\r\nAuto-Submitted: auto-replied\r\n",
+                "Reporting-MTA: dns; mx.example.net\r\n",
+                "Final-Recipient: rfc822; fine@example.org\r\nAction: delivered\r\n"
+                    + "Status: 2.0.0\r\nDiagnostic-Code: smtp; 250 2.0.0 Ok\r\n",
+                null,
+                null)
+            .replace("Undelivered Mail Returned to Sender", "Successful Mail Delivery Report")
+            .replace("The mail system", "Your message was successfully delivered.");
+
+    assertEquals(Kind.UNMATCHED, classify(mail).kind());
+  }
+
+  @Test
   void theOriginalRecipientIsPreferredToTheFinalOne() {
     String mail =
         dsn(
