@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
  */
 final class OriginalHeaders {
 
+  static final int MAX_ID_LENGTH = 250;
+
+  private static final Pattern BRACKETED_ID = Pattern.compile("<[^<>\\s]+>");
   private static final Pattern MAILTO_TOKEN =
-      Pattern.compile("(?i)subject=unsubscribe(?:%20|\\+|\\s)+([A-Za-z0-9_.\\-]+)");
+      Pattern.compile(
+          "(?i)subject=unsubscribe(?:%20|\\+|\\s)+([A-Za-z0-9_.\\-]{1,256})(?![A-Za-z0-9_.\\-])");
   private static final Pattern LINK_TOKEN =
-      Pattern.compile("(?i)/unsubscribe\\?(?:[^>\\s]*&)?t=([A-Za-z0-9_.\\-]+)");
+      Pattern.compile(
+          "(?i)/unsubscribe\\?(?:[^>\\s]*&)?t=([A-Za-z0-9_.\\-]{1,256})(?![A-Za-z0-9_.\\-])");
 
   private final InternetHeaders headers;
 
@@ -54,12 +59,22 @@ final class OriginalHeaders {
   }
 
   Optional<String> messageId() {
-    String value = get("Message-ID");
+    return messageId(get("Message-ID"));
+  }
+
+  /**
+   * The {@code <id@host>} of a Message-ID or In-Reply-To value, else the bare value if it is one
+   * word; at most {@value #MAX_ID_LENGTH} characters, else empty.
+   */
+  static Optional<String> messageId(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    Matcher bracketed = Pattern.compile("<[^<>\\s]+>").matcher(value);
-    return Optional.of(bracketed.find() ? bracketed.group() : value);
+    Matcher bracketed = BRACKETED_ID.matcher(value);
+    String id = bracketed.find() ? bracketed.group() : value.strip();
+    return id.length() <= MAX_ID_LENGTH && id.chars().noneMatch(Character::isWhitespace)
+        ? Optional.of(id)
+        : Optional.empty();
   }
 
   /** The token of the mailto's {@code subject=unsubscribe%20TOKEN}, else of {@code ?t=TOKEN}. */

@@ -47,8 +47,7 @@ public final class ReturnClassifier {
   private static final List<String> ENVELOPE_HEADERS =
       List.of("To", "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To");
   private static final Pattern UNSUBSCRIBE =
-      Pattern.compile("(?i)^\\s*unsubscribe\\s+([A-Za-z0-9_.\\-]+)\\s*$");
-  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+      Pattern.compile("(?i)^\\s*unsubscribe\\s+([A-Za-z0-9_.\\-]{1,256})\\s*$");
   private static final Session SESSION = Session.getInstance(sessionProperties());
 
   private final Optional<VerpTokens> verp;
@@ -115,7 +114,7 @@ public final class ReturnClassifier {
     Optional<String> reportMessageId = Optional.empty();
     ReturnedMail returned;
     try {
-      reportMessageId = messageId(header(message, "Message-ID"));
+      reportMessageId = OriginalHeaders.messageId(header(message, "Message-ID"));
       returned = classify(message, reportMessageId);
     } catch (FolderClosedException | StoreClosedException | MessageRemovedException gone) {
       throw gone;
@@ -287,7 +286,7 @@ public final class ReturnClassifier {
           reply.statusCode(),
           reply.recipient(),
           reply.verpToken(),
-          messageId(header(message, "In-Reply-To")),
+          OriginalHeaders.messageId(header(message, "In-Reply-To")),
           reply.originalUnsubscribeToken(),
           reply.unsubscribeToken(),
           reply.redactedDiagnostic(),
@@ -407,14 +406,6 @@ public final class ReturnClassifier {
               bare.setAddress(address);
               return bare;
             });
-  }
-
-  private static Optional<String> messageId(String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    Matcher bracketed = MESSAGE_ID.matcher(value);
-    return Optional.of(bracketed.find() ? bracketed.group() : value.strip());
   }
 
   /** All values of a field, joined by a comma; null when absent. */

@@ -21,7 +21,7 @@ final class VerpTokens {
         Pattern.compile(
             "(?<![A-Za-z0-9._%+=\\-])(?i:"
                 + Pattern.quote(localPart.strip())
-                + ")\\+([A-Za-z0-9_.\\-]+)@(?i:"
+                + ")\\+([A-Za-z0-9_.\\-]{1,256})@(?i:"
                 + Pattern.quote(domain.strip())
                 + ")(?![A-Za-z0-9\\-]|\\.[A-Za-z0-9])");
   }

@@ -367,6 +367,43 @@ class ReturnClassifierTest {
     assertEquals("Feedback-Type: abuse", complaint.redactedDiagnostic());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "abuse|COMPLAINT",
+        "fraud|COMPLAINT",
+        "other|COMPLAINT",
+        "opt-out|COMPLAINT",
+        "|COMPLAINT",
+        "Abuse|COMPLAINT",
+        "auth-failure|UNMATCHED",
+        "not-spam|UNMATCHED",
+        "virus|UNMATCHED"
+      })
+  void whichFeedbackTypesAreComplaints(String row) {
+    String[] cells = row.split("\\|");
+
+    assertEquals(Kind.valueOf(cells[1]), classify(arf(cells[0])).kind());
+  }
+
+  @Test
+  void anOversizedTokenOrMessageIdIsIgnored() {
+    String huge = "A".repeat(300);
+    String unsubscribe =
+        "From: an@example.vn\r\nTo: returns@example.com\r\nSubject: unsubscribe "
+            + huge
+            + "\r\nMessage-ID: <"
+            + huge
+            + "@example.vn>\r\n\r\nbye\r\n";
+
+    ReturnedMail returned = classify(unsubscribe);
+
+    assertEquals(Kind.UNMATCHED, returned.kind());
+    assertEquals(Optional.empty(), returned.reportMessageId());
+    assertEquals(
+        Optional.empty(), classify(autoReplyTo("bounces+" + huge + "@example.com")).verpToken());
+  }
+
   // ---- redaction ----
 
   @Test
