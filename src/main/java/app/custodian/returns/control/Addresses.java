@@ -12,7 +12,8 @@ final class Addresses {
 
   static final Pattern ADDRESS =
       Pattern.compile(
-          "(?<![A-Za-z0-9._%+=\\-])[A-Za-z0-9._%+='\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+");
+          "(?<![A-Za-z0-9._%+=\\-])[A-Za-z0-9._%+='\\-]{1,64}@[A-Za-z0-9\\-]{1,63}"
+              + "(?:\\.[A-Za-z0-9\\-]{1,63}){1,10}");
 
   private static final Pattern DAEMON =
       Pattern.compile(

@@ -14,6 +14,7 @@ final class DiagnosticRedaction {
 
   static final int MAX_LENGTH = 200;
   static final String ADDRESS = "<address>";
+  private static final int MAX_INPUT = 2_000;
 
   private static final Pattern EMAIL_LIKE =
       Pattern.compile("[^\\s<>()\\[\\]:;,\"']+@[^\\s<>()\\[\\]:;,\"']*");
@@ -38,7 +39,7 @@ final class DiagnosticRedaction {
     if (text == null || text.isBlank()) {
       return "";
     }
-    String result = CONTROL.matcher(text).replaceAll(" ").strip();
+    String result = CONTROL.matcher(beginning(text)).replaceAll(" ").strip();
     result = URL.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "/…"));
     for (String address : knownAddresses) {
       result = replaceIgnoringCase(result, address);
@@ -63,6 +64,21 @@ final class DiagnosticRedaction {
       result = result.substring(0, result.offsetByCodePoints(0, MAX_LENGTH));
     }
     return result;
+  }
+
+  /**
+   * The first {@value #MAX_INPUT} characters, cut at white space so that no address is cut in two
+   * (the rest of a cut address would survive redaction); the result is far shorter anyway.
+   */
+  private static String beginning(String text) {
+    if (text.length() <= MAX_INPUT) {
+      return text;
+    }
+    int cut = MAX_INPUT;
+    while (cut > 0 && !Character.isWhitespace(text.charAt(cut))) {
+      cut--;
+    }
+    return text.substring(0, cut);
   }
 
   private static String replaceIgnoringCase(String text, String literal) {

@@ -29,7 +29,7 @@ final class MessageScan {
   static final int MAX_HEADER_BYTES = 64 * 1024;
   static final int MAX_TEXT_CHARS = 128 * 1024;
 
-  private static final Pattern TAG = Pattern.compile("(?s)<(style|script)\\b.*?</\\1>|<[^>]*>");
+  private static final Pattern TAG = Pattern.compile("<[^<>]{0,2000}>");
 
   private final List<String> deliveryStatuses = new ArrayList<>();
   private final List<String> feedbackReports = new ArrayList<>();

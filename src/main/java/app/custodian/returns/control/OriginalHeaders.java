@@ -19,10 +19,10 @@ final class OriginalHeaders {
   private static final Pattern BRACKETED_ID = Pattern.compile("<[^<>\\s]+>");
   private static final Pattern MAILTO_TOKEN =
       Pattern.compile(
-          "(?i)subject=unsubscribe(?:%20|\\+|\\s)+([A-Za-z0-9_.\\-]{1,256})(?![A-Za-z0-9_.\\-])");
+          "(?i)subject=unsubscribe(?:%20|\\+|\\s){1,5}([A-Za-z0-9_.\\-]{1,256})(?![A-Za-z0-9_.\\-])");
   private static final Pattern LINK_TOKEN =
       Pattern.compile(
-          "(?i)/unsubscribe\\?(?:[^>\\s]*&)?t=([A-Za-z0-9_.\\-]{1,256})(?![A-Za-z0-9_.\\-])");
+          "(?i)/unsubscribe\\?(?:[^>\\s&]{0,200}&){0,10}t=([A-Za-z0-9_.\\-]{1,256})(?![A-Za-z0-9_.\\-])");
 
   private final InternetHeaders headers;
 

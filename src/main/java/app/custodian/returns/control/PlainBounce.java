@@ -32,7 +32,7 @@ record PlainBounce(
               + "mail delivery failed|delivery failure|delivery failed|delayed mail|"
               + "message delayed|could not send message|delivery has failed|mail system error|"
               + "returned to sender|not delivered|non remis|unzustellbar|nicht zustellbar|"
-              + "warning: message .* delayed");
+              + "warning: message [^\\n]{0,100}delayed");
   // A person writing about a failed delivery: "Re: Undeliverable parcel".
   private static final Pattern REPLY_OR_FORWARD =
       Pattern.compile("(?i)^\\s*(?:re|fw|fwd|aw|wg|sv|vs|antw|tr|rif|r)\\s*(?:\\[\\d+\\])?\\s*:");
@@ -40,9 +40,10 @@ record PlainBounce(
       Pattern.compile("(?i)mail delivery (subsystem|system)|mailer-daemon|postmaster");
   private static final Pattern ORIGINAL_MARKER =
       Pattern.compile(
-          "(?im)^[ \\t]*(?:-{2,}.*(?:original message|copy of the message|below this line|"
-              + "returned message|undelivered message|message headers|original headers).*"
-              + "|original message headers:|original message follows.*)[ \\t]*\\r?$");
+          "(?im)^[ \\t]{0,20}(?:-{2,80}[^\\n]{0,80}?(?:original message|copy of the message|"
+              + "below this line|returned message|undelivered message|message headers|"
+              + "original headers)[^\\n]{0,80}|original message headers:"
+              + "|original message follows[^\\n]{0,80})[ \\t]*\\r?$");
   private static final Pattern DELAY =
       Pattern.compile(
           "(?i)\\bdelayed\\b|will be retried|still being retried|warning message only|"

@@ -35,9 +35,10 @@ final class StatusCodes {
 
   private static final String CODE = "([245]\\.\\d{1,3}\\.\\d{1,3})(?![.\\d])";
   private static final Pattern ANY = Pattern.compile("(?<![\\w.])" + CODE);
-  private static final Pattern STATUS_FIELD = Pattern.compile("(?im)^\\s*Status:\\s*" + CODE);
+  private static final Pattern STATUS_FIELD =
+      Pattern.compile("(?im)^[ \\t]{0,20}Status:[ \\t]{0,20}" + CODE);
   private static final Pattern AFTER_REPLY =
-      Pattern.compile("(?<![\\w.])[245]\\d\\d(?:[ -]+[245]\\d\\d)*[ -]+#?" + CODE);
+      Pattern.compile("(?<![\\w.])[245]\\d\\d(?:[ -]{1,5}[245]\\d\\d){0,3}[ -]{1,5}#?" + CODE);
   private static final Pattern REPLY_CODE =
       Pattern.compile("(?<![\\w.\\[:#-])([45][0-5]\\d)(?=[ -][A-Za-z<#\\d])");
 
