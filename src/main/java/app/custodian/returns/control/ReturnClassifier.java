@@ -120,6 +120,10 @@ public final class ReturnClassifier {
       throw gone;
     } catch (MessagingException | RuntimeException malformed) {
       returned = ReturnedMail.unmatched(reportMessageId);
+    } catch (StackOverflowError tooDeep) {
+      // A crafted message must not stop the job that reads the mailbox at the same message
+      // each run; the patterns here are bounded, a parser's recursion may not be.
+      returned = ReturnedMail.unmatched(reportMessageId);
     }
     // A part that could not be fetched counts as absent; a folder that closed meanwhile means
     // some parts were missed, so the result cannot be trusted.

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -130,6 +131,25 @@ class ReturnClassifierSamplesTest {
                         .redactedDiagnostic()
                         .toLowerCase(Locale.ROOT)
                         .contains(recipient.toLowerCase(Locale.ROOT))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "hard-postfix-host-not-found.eml, <20141024104625.9C81E2203D@vagrant-centos65.vagrantup.com>",
+    "hard-qmail-user-unknown.eml, <20240624090001.44587.qmail@nq.example.jp>",
+    "hard-exim-user-unknown.eml, <E1X58pB-0004bW-2s@marutamachi.example.org>"
+  })
+  void findsTheOriginalMessageIdAttachedOrQuoted(String file, String messageId) throws IOException {
+    assertEquals(Optional.of(messageId), classify(file).originalMessageId());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "autoreply-aol-vacation.eml, CFFF47A0-8834-11DF-8C14-8896DD711D8B",
+    "autoreply-thank-you-precedence-bulk.eml, 2A5E0C38-900D-11DF-8FB7-89D06DF2B1BD"
+  })
+  void findsRealVerpTokens(String file, String token) throws IOException {
+    assertEquals(Optional.of(token), classify(file).verpToken());
   }
 
   private ReturnedMail classify(String file) throws IOException {
