@@ -25,11 +25,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells what a returned email is: a complaint (ARF), a hard or soft bounce (DSN, else a
- * non-standard bounce), a {@code mailto:} unsubscribe, an auto-reply, or unmatched; in that order,
- * the first that fits. Extracts what identifies the original message: the VERP token of the bounce
- * address it was sent from, its Message-ID and its List-Unsubscribe token. Tokens are not verified
- * here.
+ * Tells what a returned email is, the first that fits in this order: a complaint (ARF, or
+ * Microsoft's JMRP layout), a hard or soft bounce by its DSN, a {@code mailto:} unsubscribe, a
+ * non-standard bounce, an auto-reply; else unmatched. Extracts what identifies the original
+ * message: the VERP token of the bounce address it was sent from, its Message-ID (an auto-reply's
+ * {@code In-Reply-To} when no original is attached) and its List-Unsubscribe token. Tokens are not
+ * verified here.
  *
  * <p>Reads at most {@value #MAX_MESSAGE_BYTES} bytes of a message (a DSN's report comes before the
  * returned message, RFC 3464 2.1) and a bounded part of each MIME part (see {@link MessageScan}). A
