@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * returned message, RFC 3464 2.1) and a bounded part of each MIME part (see {@link MessageScan}). A
  * message it cannot parse is {@link Kind#UNMATCHED}. Logs nothing. Thread-safe.
  *
- * <p>Rules: {@link StatusCodes} (4.x.x soft, 5.x.x hard, 5.2.2 mailbox full soft), {@link
+ * <p>Rules: {@link StatusCodes} (4.x.x soft, 5.x.x hard, mailbox full included), {@link
  * DeliveryStatusReport} (several recipients, {@code Action: delayed}), {@link FeedbackReport}
  * (which feedback types are complaints), {@link PlainBounce}, {@link AutoReplies}. A mailto
  * unsubscribe is a message whose whole subject is {@code unsubscribe <token>}.

@@ -14,11 +14,9 @@ import java.util.regex.Pattern;
  * condition is temporary, so the address itself may well be good; soft bounces still suppress it
  * once they reach {@code CUSTODIAN_SOFT_BOUNCE_LIMIT}.
  *
- * <p>One exception: {@code 5.2.2}, mailbox full, is soft. RFC 3463 defines X.2.2 as "useful for
- * both permanent and persistent transient errors", and in practice receivers send {@code 552 5.2.2}
- * for a mailbox its owner empties the next day. A hard bounce suppresses the address for good after
- * one message; as a soft bounce, a mailbox that stays full is still suppressed after the
- * soft-bounce limit within its window, while a person who cleared their inbox keeps their mail.
+ * <p>{@code 5.2.2}, mailbox full, is hard too, as the contract (api.md, "Mail returns") states for
+ * every 5.x.x: RFC 3463 allows X.2.2 for persistent transient errors, but a receiver that answers
+ * with class 5 says it will not take the message.
  */
 final class StatusCodes {
 
@@ -30,8 +28,6 @@ final class StatusCodes {
       return one == HARD || other == HARD ? HARD : one != null ? one : other;
     }
   }
-
-  static final String MAILBOX_FULL = "5.2.2";
 
   private static final String CODE = "([245]\\.\\d{1,3}\\.\\d{1,3})(?![.\\d])";
   private static final Pattern ANY = Pattern.compile("(?<![\\w.])" + CODE);
@@ -74,10 +70,10 @@ final class StatusCodes {
     return matcher.find() ? Optional.of(matcher) : Optional.empty();
   }
 
-  /** HARD for 5.x.x except mailbox full, SOFT for 4.x.x and 5.2.2; empty for 2.x.x. */
+  /** HARD for 5.x.x, SOFT for 4.x.x; empty for 2.x.x. */
   static Optional<Severity> severity(String code) {
     if (code.startsWith("5.")) {
-      return Optional.of(code.equals(MAILBOX_FULL) ? Severity.SOFT : Severity.HARD);
+      return Optional.of(Severity.HARD);
     }
     if (code.startsWith("4.")) {
       return Optional.of(Severity.SOFT);

@@ -34,14 +34,11 @@ class ReturnClassifierSamplesTest {
 
   /**
    * Where the table's kind is an edge case and {@link ReturnClassifier}'s documented rule differs:
-   * mailbox full (5.2.2) is soft (see {@link StatusCodes}); an RFC 6591 authentication-failure
-   * report is not a recipient's complaint (see {@link FeedbackReport}).
+   * an RFC 6591 authentication-failure report is not a recipient's complaint (see {@link
+   * FeedbackReport}).
    */
   static final Map<String, Kind> OUR_RULE =
-      Map.of(
-          "hard-aol-mailbox-full-522.eml", Kind.SOFT_BOUNCE,
-          "hard-yahoo-mailbox-full-522.eml", Kind.SOFT_BOUNCE,
-          "complaint-rfc6591-auth-failure.eml", Kind.UNMATCHED);
+      Map.of("complaint-rfc6591-auth-failure.eml", Kind.UNMATCHED);
 
   private static final Pattern CODE = Pattern.compile("^([245]\\.\\d{1,3}\\.\\d{1,3})");
   private static final Pattern LEADING_ADDRESS = Pattern.compile("^([^\\s,()]+@[^\\s,()]+)");

@@ -331,13 +331,13 @@ class ReturnClassifierTest {
       strings = {
         "failed|4.0.0|SOFT_BOUNCE",
         "delayed|5.0.0|SOFT_BOUNCE",
-        "failed|5.2.2|SOFT_BOUNCE",
+        "failed|5.2.2|HARD_BOUNCE",
         "failed|5.7.1|HARD_BOUNCE",
         "failed|4.7.650|SOFT_BOUNCE",
         "delivered|2.0.0|UNMATCHED",
         "relayed|2.0.0|UNMATCHED"
       })
-  void theStatusClassDecidesExceptDelayedAndMailboxFull(String row) {
+  void theStatusClassDecidesExceptDelayed(String row) {
     String[] cells = row.split("\\|");
     String mail =
         dsn(
