@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,6 +57,22 @@ public class ConsentLinks {
     return base()
         + "/preferences/confirm?t="
         + tokens.issue(customerId, LinkScope.confirmation(confirmationId));
+  }
+
+  /** What a valid purpose link names: whose it is, which purpose, when it was issued. */
+  public record PurposeLink(String customerId, Purpose purpose, Instant issuedAt) {}
+
+  /**
+   * The purpose link this token makes, verified as the unsubscribe page does; empty for a forged
+   * token or one of another scope (preferences, confirmation).
+   */
+  public Optional<PurposeLink> purposeLink(String token) {
+    return tokens
+        .verify(token)
+        .flatMap(
+            c ->
+                LinkScope.purpose(c.scope())
+                    .map(p -> new PurposeLink(c.customerId(), p, c.issuedAt())));
   }
 
   /** The public base URL of links in emails, without a trailing slash. */

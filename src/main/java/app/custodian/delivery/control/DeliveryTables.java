@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The tables whose rows are messages, one key per message from the sequence they share: what comes
@@ -35,6 +36,21 @@ public final class DeliveryTables {
       Optional<SentMessage> message = rows.find(connection, messageKey);
       if (message.isPresent()) {
         return message;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The message sent with this Message-ID, for a return that names no VERP token; empty when no row
+   * holds it.
+   */
+  public static Optional<SentMessage> findByMessageId(Connection connection, String messageId)
+      throws SQLException {
+    for (MessageRows rows : ALL) {
+      OptionalLong key = rows.keyOfMessageId(connection, messageId);
+      if (key.isPresent()) {
+        return rows.find(connection, key.getAsLong());
       }
     }
     return Optional.empty();

@@ -83,6 +83,23 @@ public final class MessageRows {
     }
   }
 
+  /** The key of the message sent with this Message-ID (angle brackets included), if any. */
+  public java.util.OptionalLong keyOfMessageId(Connection connection, String messageId)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select message_key from "
+                + table
+                + " where message_id = ? and message_key is not null")) {
+      query.setString(1, messageId);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next()
+            ? java.util.OptionalLong.of(row.getLong(1))
+            : java.util.OptionalLong.empty();
+      }
+    }
+  }
+
   /** A new message key, never handed out before, from the sequence every delivery table shares. */
   public static long nextKey(Connection connection) throws SQLException {
     try (PreparedStatement query =
