@@ -13,6 +13,7 @@ import app.custodian.campaign.boundary.CampaignTally;
 import app.custodian.campaign.boundary.ErasedDeliveries;
 import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.consent.boundary.ConsentLinks;
+import app.custodian.consent.boundary.ConsentWithdrawals;
 import app.custodian.customer.boundary.CustomerDeletions;
 import app.custodian.customer.boundary.OutboxCleanup;
 import app.custodian.customer.boundary.Recipients;
@@ -43,6 +44,12 @@ import app.custodian.retention.boundary.PreviewCleanup;
 import app.custodian.retention.boundary.PurgeCandidateReader;
 import app.custodian.retention.boundary.PurgeWriter;
 import app.custodian.retention.boundary.RetentionSettings;
+import app.custodian.returns.boundary.ReturnActions;
+import app.custodian.returns.boundary.ReturnClassification;
+import app.custodian.returns.boundary.ReturnMetrics;
+import app.custodian.returns.boundary.ReturnSettings;
+import app.custodian.returns.boundary.ReturnWriter;
+import app.custodian.returns.boundary.ReturnedMailReader;
 import app.custodian.security.boundary.EncryptedRowReader;
 import app.custodian.security.boundary.IndexKeyMigration;
 import app.custodian.security.boundary.Keys;
@@ -149,7 +156,15 @@ public final class JobTestbed {
           EncryptedRowReader.class,
           ReencryptionProcessor.class,
           ReencryptionWriter.class,
-          ReencryptionAudit.class);
+          ReencryptionAudit.class,
+          // mail-returns
+          ConsentWithdrawals.class,
+          ReturnSettings.class,
+          ReturnActions.class,
+          ReturnMetrics.class,
+          ReturnedMailReader.class,
+          ReturnClassification.class,
+          ReturnWriter.class);
 
   private static JobTestbed bed;
 

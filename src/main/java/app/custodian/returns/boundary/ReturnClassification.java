@@ -8,14 +8,12 @@ import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.mail.internet.MimeMessage;
-import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
+import jakarta.mail.Message;
+import java.io.ByteArrayOutputStream;
 
 /**
  * Classifies a returned email (see {@link ReturnClassifier}) and names it: its Message-ID, else a
- * SHA-256 of its raw bytes.
+ * SHA-256 of its raw bytes (the first MiB, all the classifier reads).
  */
 @Named
 @Dependent
@@ -27,10 +25,15 @@ public class ReturnClassification implements ItemProcessor {
 
   @Override
   public Object processItem(Object item) throws Exception {
-    MimeMessage message = (MimeMessage) item;
-    ReturnedMail returned = classifier().classify(message);
+    Message message = (Message) item;
+    // One fetch of the raw message, classified in memory: reading part by part over IMAP costs a
+    // round trip each.
+    byte[] raw = raw(message);
+    ReturnedMail returned = classifier().classify(raw);
     String sourceId =
-        returned.reportMessageId().isPresent() ? returned.reportMessageId().get() : digest(message);
+        returned.reportMessageId().isPresent()
+            ? returned.reportMessageId().get()
+            : SourceIds.digest(raw);
     return new IncomingReturn(message, sourceId, returned);
   }
 
@@ -45,11 +48,35 @@ public class ReturnClassification implements ItemProcessor {
     return classifier;
   }
 
-  private static String digest(MimeMessage message) throws Exception {
-    MessageDigest digester = SourceIds.digester();
-    try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digester)) {
-      message.writeTo(out);
+  /** The first {@link ReturnClassifier#MAX_MESSAGE_BYTES} of the message, as it was received. */
+  private static byte[] raw(Message message) throws Exception {
+    CappedBuffer buffer = new CappedBuffer(ReturnClassifier.MAX_MESSAGE_BYTES);
+    message.writeTo(buffer);
+    return buffer.toByteArray();
+  }
+
+  /** Keeps the first bytes written to it and drops the rest. */
+  private static final class CappedBuffer extends ByteArrayOutputStream {
+    private final int cap;
+
+    CappedBuffer(int cap) {
+      super(8192);
+      this.cap = cap;
     }
-    return SourceIds.of(digester);
+
+    @Override
+    public synchronized void write(int b) {
+      if (count < cap) {
+        super.write(b);
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      int room = Math.min(len, cap - count);
+      if (room > 0) {
+        super.write(b, off, room);
+      }
+    }
   }
 }

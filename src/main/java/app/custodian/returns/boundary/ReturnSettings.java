@@ -1,14 +1,17 @@
 package app.custodian.returns.boundary;
 
 import app.custodian.returns.control.MailboxAddress;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The settings of mail returns (see api.md, "Mail returns"). */
-@ApplicationScoped
+/**
+ * The settings of mail returns (see api.md, "Mail returns"), read anew for each bean that injects
+ * them (each job run).
+ */
+@Dependent
 public class ReturnSettings {
 
   @Inject

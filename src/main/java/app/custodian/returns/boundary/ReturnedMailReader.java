@@ -37,6 +37,7 @@ public class ReturnedMailReader extends AbstractItemReader {
             settings.processedFolder());
     step.setTransientUserData(mailbox);
     messages = mailbox.messages();
+    mailbox.prefetchFlags(messages);
   }
 
   @Override

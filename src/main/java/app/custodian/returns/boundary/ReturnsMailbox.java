@@ -1,6 +1,7 @@
 package app.custodian.returns.boundary;
 
 import app.custodian.returns.control.MailboxAddress;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -37,7 +38,6 @@ final class ReturnsMailbox implements AutoCloseable {
     for (String protocol : List.of(address.protocol())) {
       properties.setProperty("mail." + protocol + ".connectiontimeout", TIMEOUT);
       properties.setProperty("mail." + protocol + ".timeout", TIMEOUT);
-      properties.setProperty("mail." + protocol + ".partialfetch", "false");
     }
     properties.setProperty("mail.mime.address.strict", "false");
     Store store = Session.getInstance(properties).getStore(address.protocol());
@@ -55,6 +55,13 @@ final class ReturnsMailbox implements AutoCloseable {
   /** The messages in the mailbox now, oldest first. */
   Message[] messages() throws MessagingException {
     return folder.getMessages();
+  }
+
+  /** Fetches the flags of all the messages in one command rather than one each. */
+  void prefetchFlags(Message[] messages) throws MessagingException {
+    FetchProfile flags = new FetchProfile();
+    flags.add(FetchProfile.Item.FLAGS);
+    folder.fetch(messages, flags);
   }
 
   /** Moves the messages out of the mailbox: their returns are committed. */
