@@ -11,21 +11,29 @@ import app.custodian.testing.CustodianProcess;
 import app.custodian.testing.DatabaseSeeds;
 import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.Postgres;
+import app.custodian.testing.Queries;
 import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import app.custodian.testing.TestKeys;
 import app.custodian.testing.TestSmtp;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +54,8 @@ class CampaignsIT {
   static Postgres postgres;
   static String databaseUrl;
   static GreenMail smtp;
+  static GreenMail returnsMailbox;
+  static GreenMailUser returnsUser;
   static Map<String, String> env;
   static CustodianProcess custodian;
   static Api admin;
@@ -60,10 +70,20 @@ class CampaignsIT {
     env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
     TestSmtp.sendTo(env, smtp.getSmtp().getPort());
     env.put("CUSTODIAN_MAIL_FROM", "news@custodian.test");
+    env.put("CUSTODIAN_BOUNCE_ADDRESS", "bounces@custodian.test");
     env.put("CUSTODIAN_COMPANY_ADDRESS", "12 Lý Thường Kiệt, Hà Nội");
     env.put("CUSTODIAN_PII_KEY", TestKeys.random());
     env.put("CUSTODIAN_TOKEN_KEY", TestKeys.random());
     env.put("CUSTODIAN_SEND_RATE", "50"); // slow enough to kill the process mid-campaign
+    returnsMailbox = MailReturnsHelpers.startImap();
+    returnsUser =
+        returnsMailbox.setUser(
+            MailReturnsHelpers.MAILBOX_USER,
+            MailReturnsHelpers.MAILBOX_USER,
+            MailReturnsHelpers.MAILBOX_PASSWORD);
+    env.put("CUSTODIAN_RETURNS_MAILBOX", MailReturnsHelpers.url(returnsMailbox));
+    env.put("CUSTODIAN_RETURNS_EVERY", "PT1H"); // the test runs the job itself
+    env.put("CUSTODIAN_RETURNS_WEBHOOK_SECRET", MailReturnsHelpers.WEBHOOK_SECRET);
     startCustodian();
     operator = admin.newAccount("operator", STAFF_PASSWORD, "OPERATOR");
     marketer = admin.newAccount("marketing", STAFF_PASSWORD, "MARKETING");
@@ -80,7 +100,11 @@ class CampaignsIT {
 
   @AfterAll
   static void stop() throws Exception {
-    Resources.closeAll(custodian, postgres, smtp == null ? null : smtp::stop);
+    Resources.closeAll(
+        custodian,
+        postgres,
+        smtp == null ? null : smtp::stop,
+        returnsMailbox == null ? null : returnsMailbox::stop);
   }
 
   @Test
@@ -134,6 +158,47 @@ class CampaignsIT {
     JsonObject afterErasure = marketer.get("/api/v1/campaigns/" + campaignId).json();
     assertEquals(
         2, afterErasure.getJsonObject("stats").getInt("sent"), "totals outlive the people counted");
+  }
+
+  @Test
+  void eachMessageHasItsOwnSignedEnvelopeSenderThatNamesItsDeliveryRow() throws Exception {
+    String subject = "VERP " + UUID.randomUUID();
+    customer(true);
+    String campaignId = createCampaign(subject);
+    send(campaignId);
+    awaitStatus(campaignId, "SENT");
+
+    KeyMaterial keys =
+        KeyMaterial.resolve(
+            env.get("CUSTODIAN_PII_KEY"),
+            env.get("CUSTODIAN_TOKEN_KEY"),
+            env.get("CUSTODIAN_INDEX_KEY"),
+            dataDir,
+            w -> {});
+    List<MimeMessage> received =
+        Arrays.stream(smtp.getReceivedMessages())
+            .filter(m -> subjectOf(m).equals("[QC] " + subject))
+            .toList();
+    assertFalse(received.isEmpty());
+    try (Connection db = postgres.connect(databaseUrl)) {
+      for (MimeMessage message : received) {
+        assertEquals(
+            "news@custodian.test",
+            ((InternetAddress) message.getFrom()[0]).getAddress(),
+            "From stays");
+        String returnPath = message.getHeader("Return-Path", null); // SMTP MAIL FROM
+        Matcher verp =
+            Pattern.compile("<bounces\\+([A-Za-z0-9_-]{24})@custodian\\.test>").matcher(returnPath);
+        assertTrue(verp.matches(), returnPath);
+        long messageKey = keys.messageKeyTokens().verify(verp.group(1)).orElseThrow();
+        assertEquals(
+            List.of(campaignId, message.getMessageID()),
+            Queries.row(
+                db,
+                "select campaign_id, message_id from delivery where message_key = ?",
+                messageKey));
+      }
+    }
   }
 
   @Test
@@ -309,6 +374,195 @@ class CampaignsIT {
     assertEquals(List.of(), ReceivedMail.recipientsOf(smtp, "[QC] " + subject), "nobody mailed");
   }
 
+  @Test
+  void returnedMailIsActedOnOnceAndTheNextCampaignSkipsThoseItSuppressed() throws Exception {
+    String subject = "Returns " + UUID.randomUUID();
+    String bounced = customer(true);
+    String complainer = customer(true);
+    String unsubscriber = customer(true);
+    String autoReplier = customer(true);
+    String keeper = customer(true);
+    String campaignId = informationalCampaign(subject);
+    send(campaignId);
+    awaitStatus(campaignId, "SENT");
+    Map<String, MimeMessage> sent = MailReturnsHelpers.byRecipient(smtp, subject);
+
+    MailReturnsHelpers.deliver(
+        returnsUser, MailReturnsHelpers.sample("hard-postfix-user-unknown.eml", sent.get(bounced)));
+    MailReturnsHelpers.deliver(
+        returnsUser, MailReturnsHelpers.sample("complaint-rfc5965-full.eml", sent.get(complainer)));
+    MailReturnsHelpers.deliver(
+        returnsUser, MailReturnsHelpers.mailtoUnsubscribe(sent.get(unsubscriber), unsubscriber));
+    MailReturnsHelpers.deliver(
+        returnsUser, MailReturnsHelpers.sample("autoreply-rfc3834.eml", sent.get(autoReplier)));
+
+    assertEquals(403, marketer.post("/api/v1/jobs/mail-returns", "").status());
+    JsonObject run = admin.runJob("/api/v1/jobs/mail-returns", TIMEOUT);
+    assertEquals("COMPLETED", run.getString("batchStatus"), run::toString);
+    JsonObject report = run.getJsonObject("report");
+    assertEquals(4, report.getInt("read"), report::toString);
+    assertEquals(1, report.getInt("hardBounces"), report::toString);
+    assertEquals(1, report.getInt("complaints"), report::toString);
+    assertEquals(1, report.getInt("unsubscribes"), report::toString);
+    assertEquals(1, report.getInt("autoReplies"), report::toString);
+    assertEquals(0, report.getInt("unmatched"), report::toString);
+    assertEquals(0, MailReturnsHelpers.count(returnsMailbox, "INBOX"), "all moved");
+    assertEquals(4, MailReturnsHelpers.count(returnsMailbox, "Processed"));
+
+    assertFalse(newsletterGranted(complainer), "a complaint withdraws");
+    assertFalse(newsletterGranted(unsubscriber), "a mailto unsubscribe withdraws");
+    assertTrue(newsletterGranted(autoReplier), "an auto-reply changes nothing");
+    assertTrue(newsletterGranted(bounced), "a bounce suppresses; the consent stays as given");
+    try (Connection db = postgres.connect(databaseUrl)) {
+      assertEquals(
+          List.of("ALL HARD_BOUNCE"), MailReturnsHelpers.suppressions(db, keys(), bounced));
+      assertEquals(
+          List.of("NEWSLETTER COMPLAINT", "SURVEY COMPLAINT"),
+          MailReturnsHelpers.suppressions(db, keys(), complainer));
+      assertEquals(List.of(), MailReturnsHelpers.suppressions(db, keys(), autoReplier));
+      assertEquals(
+          List.of("AUTO_REPLY", "COMPLAINT", "HARD_BOUNCE", "UNSUBSCRIBE"),
+          Queries.column(
+              db,
+              "select kind from mail_return where customer_id in (?, ?, ?, ?) order by kind",
+              customerId(bounced),
+              customerId(complainer),
+              customerId(unsubscriber),
+              customerId(autoReplier)));
+    }
+
+    // read again (as after a crash before the move): recorded already, acted on no second time
+    MailReturnsHelpers.deliver(
+        returnsUser, MailReturnsHelpers.copyOf(returnsMailbox, "Processed", 0));
+    JsonObject again = admin.runJob("/api/v1/jobs/mail-returns", TIMEOUT);
+    assertEquals(1, again.getJsonObject("report").getInt("read"), again::toString);
+    assertEquals(0, again.getJsonObject("report").getInt("hardBounces"), again::toString);
+    try (Connection db = postgres.connect(databaseUrl)) {
+      assertEquals(
+          4,
+          Queries.count(
+              db,
+              "select count(*) from mail_return where customer_id in (?, ?, ?, ?)",
+              customerId(bounced),
+              customerId(complainer),
+              customerId(unsubscriber),
+              customerId(autoReplier)));
+    }
+
+    String next = "Returns, next " + UUID.randomUUID();
+    String nextCampaign = informationalCampaign(next);
+    send(nextCampaign);
+    awaitStatus(nextCampaign, "SENT");
+    List<String> mine = List.of(bounced, complainer, unsubscriber, autoReplier, keeper);
+    assertEquals(
+        sorted(List.of(autoReplier, keeper)),
+        sorted(ReceivedMail.recipientsOf(smtp, next).stream().filter(mine::contains).toList()));
+    assertTrue(
+        admin
+            .get("/metrics")
+            .body()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("custodian_mail_returns_total")
+                        && l.contains("kind=\"hard_bounce\"")
+                        && !l.endsWith(" 0.0")),
+        "mail returns counted in /metrics");
+    forget(mine); // the other tests count who has consented and who is suppressed
+  }
+
+  @Test
+  void theSignedWebhookActsOnceAndRefusesWhatIsNotSigned() throws Exception {
+    String subject = "Webhook " + UUID.randomUUID();
+    String complainer = customer(true);
+    String bounced = customer(true);
+    String campaignId = informationalCampaign(subject);
+    send(campaignId);
+    awaitStatus(campaignId, "SENT");
+    Map<String, MimeMessage> sent = MailReturnsHelpers.byRecipient(smtp, subject);
+    String complaint =
+        "{\"type\":\"complaint\",\"recipient\":\"%s\",\"messageId\":\"%s\"}"
+            .formatted(complainer, sent.get(complainer).getMessageID());
+    Api anonymous = admin.as(null, null);
+
+    assertEquals(401, MailReturnsHelpers.webhook(anonymous, complaint, null).status());
+    assertEquals(
+        401, MailReturnsHelpers.webhook(anonymous, complaint, "sha256=" + "0".repeat(64)).status());
+    assertEquals(
+        401,
+        MailReturnsHelpers.webhook(
+                anonymous,
+                complaint,
+                MailReturnsHelpers.sign(complaint.replace("complaint", "bounce")))
+            .status());
+    assertTrue(newsletterGranted(complainer), "nothing changed");
+
+    Reply accepted =
+        MailReturnsHelpers.webhook(anonymous, complaint, MailReturnsHelpers.sign(complaint));
+    assertEquals(202, accepted.status(), accepted::toString);
+    assertFalse(newsletterGranted(complainer));
+    Reply repeated =
+        MailReturnsHelpers.webhook(anonymous, complaint, MailReturnsHelpers.sign(complaint));
+    assertEquals(202, repeated.status(), repeated::toString);
+    assertFalse(repeated.json().getBoolean("recorded"), "the same report is acted on once");
+
+    String bounce =
+        "{\"type\":\"bounce\",\"recipient\":\"%s\",\"diagnostic\":\"550 5.1.1 <%s> unknown\"}"
+            .formatted(bounced, bounced);
+    assertEquals(
+        202,
+        MailReturnsHelpers.webhook(anonymous, bounce, MailReturnsHelpers.sign(bounce)).status());
+    String invalid = "{\"type\":\"bounced\"}";
+    Reply refused =
+        MailReturnsHelpers.webhook(anonymous, invalid, MailReturnsHelpers.sign(invalid));
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals("application/problem+json", refused.header("Content-Type"));
+    try (Connection db = postgres.connect(databaseUrl)) {
+      assertEquals(
+          List.of("ALL HARD_BOUNCE"), MailReturnsHelpers.suppressions(db, keys(), bounced));
+      assertEquals(
+          List.of("WEBHOOK", "WEBHOOK"),
+          Queries.column(
+              db,
+              "select source from mail_return where customer_id in (?, ?)",
+              customerId(complainer),
+              customerId(bounced)));
+      for (String diagnostic :
+          Queries.column(db, "select coalesce(diagnostic, '') from mail_return")) {
+        assertFalse(diagnostic.contains(bounced), diagnostic);
+      }
+    }
+    forget(List.of(complainer, bounced));
+  }
+
+  /** A campaign that advertises nothing: it counts against nobody's advertising cap. */
+  static String informationalCampaign(String subject) {
+    Reply created = marketer.post("/api/v1/campaigns", campaignJson(subject, "NEWSLETTER", false));
+    assertEquals(201, created.status(), created::toString);
+    return created.json().getString("id");
+  }
+
+  static void forget(List<String> emails) {
+    for (String email : emails) {
+      assertEquals(204, operator.delete("/api/v1/customers/" + customerId(email)).status());
+    }
+  }
+
+  static boolean newsletterGranted(String email) {
+    JsonObject consents =
+        operator.get("/api/v1/customers/" + customerId(email) + "/consents").json();
+    return consents.getJsonObject("current").getJsonObject("NEWSLETTER").getBoolean("granted");
+  }
+
+  static KeyMaterial keys() {
+    return KeyMaterial.resolve(
+        env.get("CUSTODIAN_PII_KEY"),
+        env.get("CUSTODIAN_TOKEN_KEY"),
+        env.get("CUSTODIAN_INDEX_KEY"),
+        dataDir,
+        w -> {});
+  }
+
   // --- helpers
 
   static String customer(boolean optedIn) {
@@ -326,6 +580,14 @@ class CampaignsIT {
       assertEquals(200, granted.status(), granted::toString);
     }
     return email;
+  }
+
+  static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String customerId(String email) {

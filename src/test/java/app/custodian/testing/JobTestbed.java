@@ -13,9 +13,12 @@ import app.custodian.campaign.boundary.CampaignTally;
 import app.custodian.campaign.boundary.ErasedDeliveries;
 import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.consent.boundary.ConsentLinks;
+import app.custodian.consent.boundary.ConsentWithdrawals;
 import app.custodian.customer.boundary.CustomerDeletions;
 import app.custodian.customer.boundary.OutboxCleanup;
 import app.custodian.customer.boundary.Recipients;
+import app.custodian.delivery.boundary.DeliveryPipeline;
+import app.custodian.delivery.boundary.ReturnPaths;
 import app.custodian.incident.boundary.BreachNoticeReport;
 import app.custodian.incident.boundary.IncidentNotices;
 import app.custodian.jobs.boundary.RunningJobs;
@@ -26,7 +29,6 @@ import app.custodian.notice.boundary.NoticeRecipientReader;
 import app.custodian.notice.boundary.NoticeRunStart;
 import app.custodian.notice.boundary.NoticeTopics;
 import app.custodian.notice.boundary.NoticeWriter;
-import app.custodian.notice.boundary.SendOnce;
 import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.policy.boundary.PolicyNoticeReport;
@@ -42,6 +44,12 @@ import app.custodian.retention.boundary.PreviewCleanup;
 import app.custodian.retention.boundary.PurgeCandidateReader;
 import app.custodian.retention.boundary.PurgeWriter;
 import app.custodian.retention.boundary.RetentionSettings;
+import app.custodian.returns.boundary.ReturnActions;
+import app.custodian.returns.boundary.ReturnClassification;
+import app.custodian.returns.boundary.ReturnMetrics;
+import app.custodian.returns.boundary.ReturnSettings;
+import app.custodian.returns.boundary.ReturnWriter;
+import app.custodian.returns.boundary.ReturnedMailReader;
 import app.custodian.security.boundary.EncryptedRowReader;
 import app.custodian.security.boundary.IndexKeyMigration;
 import app.custodian.security.boundary.Keys;
@@ -87,6 +95,10 @@ public final class JobTestbed {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   public static final String MAIL_FROM = "news@custodian.test";
+
+  /** CUSTODIAN_BOUNCE_ADDRESS: each message's envelope sender is bounces+TOKEN@custodian.test. */
+  public static final String BOUNCE_ADDRESS = "bounces@custodian.test";
+
   public static final String BASE_URL = "https://custodian.test";
   public static final String PRIVACY_CONTACT = "privacy@custodian.test";
 
@@ -97,7 +109,8 @@ public final class JobTestbed {
           Keys.class,
           MailGateway.class,
           Controller.class,
-          SendOnce.class,
+          DeliveryPipeline.class,
+          ReturnPaths.class,
           ConsentLinks.class,
           ConsentChecks.class,
           Recipients.class,
@@ -143,7 +156,15 @@ public final class JobTestbed {
           EncryptedRowReader.class,
           ReencryptionProcessor.class,
           ReencryptionWriter.class,
-          ReencryptionAudit.class);
+          ReencryptionAudit.class,
+          // mail-returns
+          ConsentWithdrawals.class,
+          ReturnSettings.class,
+          ReturnActions.class,
+          ReturnMetrics.class,
+          ReturnedMailReader.class,
+          ReturnClassification.class,
+          ReturnWriter.class);
 
   private static JobTestbed bed;
 
@@ -225,6 +246,7 @@ public final class JobTestbed {
     settings.put("custodian.smtp.port", String.valueOf(smtpPort));
     settings.put("custodian.smtp.starttls", "false");
     settings.put("custodian.mail.from", MAIL_FROM);
+    settings.put("custodian.bounce.address", BOUNCE_ADDRESS);
     settings.put("custodian.company.name", "Công ty Lưu Trữ");
     settings.put("custodian.company.address", "12 Lý Thường Kiệt, Hà Nội");
     settings.put("custodian.base.url", BASE_URL);

@@ -4,6 +4,7 @@ import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.mail.boundary.MailGateway;
+import app.custodian.mail.control.ListId;
 import app.custodian.mail.control.MailTemplate;
 import app.custodian.mail.control.OutboundMail;
 import app.custodian.mail.control.UnsubscribeLinks;
@@ -31,7 +32,17 @@ public class CampaignRendering {
   @Inject ConsentLinks links;
   @Inject MailGateway mail;
 
-  public OutboundMail render(CampaignContent content, MailTemplate template, Recipient recipient) {
+  /**
+   * The campaign's message to the recipient, with the campaign's {@code List-Id} (RFC 2919), so
+   * that receivers can group and filter its messages.
+   */
+  public OutboundMail render(
+      String campaignId, CampaignContent content, MailTemplate template, Recipient recipient) {
+    return render(content, template, recipient)
+        .withHeader("List-Id", ListId.of(content.name(), campaignId, links.base()));
+  }
+
+  private OutboundMail render(CampaignContent content, MailTemplate template, Recipient recipient) {
     UnsubscribeLinks personal = links.forPurpose(recipient.customerId(), content.purpose());
     var rendered =
         template.render(

@@ -6,7 +6,7 @@ import app.custodian.campaign.control.CampaignRules;
 import app.custodian.campaign.entity.Campaign;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.campaign.entity.CampaignStatus;
-import app.custodian.campaign.entity.DeliveryStatus;
+import app.custodian.delivery.entity.DeliveryStatus;
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.platform.boundary.JobDatabase;
 import app.custodian.platform.control.DatabaseTime;

@@ -1,25 +1,32 @@
 package app.custodian.campaign.control;
 
-import app.custodian.campaign.entity.DeliveryStatus;
+import app.custodian.delivery.control.DeliveryTables;
+import app.custodian.delivery.control.MessageRows;
+import app.custodian.delivery.entity.DeliveryStatus;
 import app.custodian.platform.control.DatabaseTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The delivery rows of campaign messages, one per (campaign, customer), with plain JDBC on the
- * caller's connection. Each method runs in the caller's transaction, or commits on its own in
- * auto-commit mode.
+ * caller's connection ({@link MessageRows}). Each method runs in the caller's transaction, or
+ * commits on its own in auto-commit mode.
  */
 public final class Deliveries {
+
+  private static final MessageRows ROWS = DeliveryTables.CAMPAIGN_MESSAGES;
 
   private Deliveries() {}
 
   /**
-   * Claims the message for the customer: a {@code PENDING} row, to be committed before the SMTP
-   * hand-off.
+   * Claims the message for the customer: a {@code PENDING} row under its message key, to be
+   * committed before the SMTP hand-off.
    *
    * @return false when the customer has a row for the campaign already (sent by an earlier run)
    */
@@ -29,21 +36,13 @@ public final class Deliveries {
       String customerId,
       boolean advertising,
       String consentEventId,
+      long messageKey,
       Instant now)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into delivery (campaign_id, customer_id, status, advertising,"
-                + " consent_event_id, attempted_at) values (?, ?, ?, ?, ?, ?)"
-                + " on conflict do nothing")) {
-      insert.setString(1, campaignId);
-      insert.setString(2, customerId);
-      insert.setString(3, DeliveryStatus.PENDING.name());
-      insert.setBoolean(4, advertising);
-      insert.setString(5, consentEventId);
-      insert.setObject(6, DatabaseTime.column(now));
-      return insert.executeUpdate() == 1;
-    }
+    Map<String, Object> more = new LinkedHashMap<>();
+    more.put("advertising", advertising);
+    more.put("consent_event_id", consentEventId);
+    return ROWS.claim(connection, List.of(campaignId, customerId), messageKey, now, more);
   }
 
   /** Records the outcome of a claimed message; {@code detail} is a Message-ID or a reason. */
@@ -55,32 +54,13 @@ public final class Deliveries {
       String detail,
       Instant now)
       throws SQLException {
-    boolean sent = status == DeliveryStatus.SENT;
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update delivery set status = ?, sent_at = ?, message_id = ?, failure = ?"
-                + " where campaign_id = ? and customer_id = ?")) {
-      update.setString(1, status.name());
-      update.setObject(2, sent ? DatabaseTime.column(now) : null);
-      update.setString(3, sent ? detail : null);
-      update.setString(4, sent ? null : truncate(detail, 200));
-      update.setString(5, campaignId);
-      update.setString(6, customerId);
-      update.executeUpdate();
-    }
+    ROWS.settle(connection, List.of(campaignId, customerId), status, detail, now);
   }
 
   /** Gives a claim back: the message certainly did not go, so the customer stays eligible. */
   public static void release(Connection connection, String campaignId, String customerId)
       throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "delete from delivery where campaign_id = ? and customer_id = ? and status = ?")) {
-      delete.setString(1, campaignId);
-      delete.setString(2, customerId);
-      delete.setString(3, DeliveryStatus.PENDING.name());
-      delete.executeUpdate();
-    }
+    ROWS.release(connection, List.of(campaignId, customerId));
   }
 
   /**
@@ -91,15 +71,7 @@ public final class Deliveries {
    */
   public static int markInFlightUncertain(Connection connection, String campaignId)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update delivery set status = ?, failure = ? where campaign_id = ? and status = ?")) {
-      update.setString(1, DeliveryStatus.UNCERTAIN.name());
-      update.setString(2, "in flight when its run ended");
-      update.setString(3, campaignId);
-      update.setString(4, DeliveryStatus.PENDING.name());
-      return update.executeUpdate();
-    }
+    return ROWS.markInFlightUncertain(connection, Map.of("campaign_id", campaignId));
   }
 
   /**
@@ -124,9 +96,5 @@ public final class Deliveries {
       throws SQLException {
     query.setObject(index, DatabaseTime.column(since));
     query.setString(index + 1, DeliveryStatus.FAILED.name());
-  }
-
-  private static String truncate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 }

@@ -77,22 +77,32 @@ public class ConsentChecks {
 
   /** Suppresses the address for every purpose after a permanent rejection, once. */
   public void suppressHardBounce(Connection connection, String addressIndex) throws SQLException {
+    suppress(connection, addressIndex, Suppression.ALL, SuppressionReason.HARD_BOUNCE);
+  }
+
+  /**
+   * Suppresses the address in the scope (a purpose's name or {@link Suppression#ALL}) unless it is
+   * already (the first reason stays), audited by the application.
+   *
+   * @return whether this call added the entry
+   */
+  public boolean suppress(
+      Connection connection, String addressIndex, String scope, SuppressionReason reason)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into suppression (address_index, scope, reason, at) values (?, ?, ?, ?)"
                 + " on conflict do nothing")) {
       insert.setString(1, addressIndex);
-      insert.setString(2, Suppression.ALL);
-      insert.setString(3, SuppressionReason.HARD_BOUNCE.name());
+      insert.setString(2, scope);
+      insert.setString(3, reason.name());
       insert.setObject(4, DatabaseTime.now());
       if (insert.executeUpdate() == 1) {
         audit.append(
-            connection,
-            AuditTrail.SYSTEM_ACTOR,
-            "SUPPRESSION_ADDED",
-            null,
-            Suppression.ALL + " " + SuppressionReason.HARD_BOUNCE);
+            connection, AuditTrail.SYSTEM_ACTOR, "SUPPRESSION_ADDED", null, scope + " " + reason);
+        return true;
       }
+      return false;
     }
   }
 }

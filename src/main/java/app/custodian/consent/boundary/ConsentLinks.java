@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,13 +30,21 @@ public class ConsentLinks {
   @ConfigProperty(name = "payara.instance.http.port", defaultValue = "8080")
   String httpPort;
 
+  /**
+   * The links of one purpose; the {@code mailto:} alternative only when a returns mailbox is read,
+   * since only then does anybody act on such an email.
+   */
   public UnsubscribeLinks forPurpose(String customerId, Purpose purpose) {
     String token = tokens.issue(customerId, LinkScope.of(purpose));
+    String address = mail.returnAddresses().unsubscribeAddress();
     String mailto =
-        "mailto:"
-            + mail.settings().fromAddress()
-            + "?subject="
-            + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8).replace("+", "%20");
+        address == null
+            ? null
+            : "mailto:"
+                + address
+                + "?subject="
+                + URLEncoder.encode("unsubscribe " + token, StandardCharsets.UTF_8)
+                    .replace("+", "%20");
     return new UnsubscribeLinks(
         base() + "/unsubscribe?t=" + token, preferencesUrl(customerId), mailto);
   }
@@ -48,6 +57,22 @@ public class ConsentLinks {
     return base()
         + "/preferences/confirm?t="
         + tokens.issue(customerId, LinkScope.confirmation(confirmationId));
+  }
+
+  /** What a valid purpose link names: whose it is, which purpose, when it was issued. */
+  public record PurposeLink(String customerId, Purpose purpose, Instant issuedAt) {}
+
+  /**
+   * The purpose link this token makes, verified as the unsubscribe page does; empty for a forged
+   * token or one of another scope (preferences, confirmation).
+   */
+  public Optional<PurposeLink> purposeLink(String token) {
+    return tokens
+        .verify(token)
+        .flatMap(
+            c ->
+                LinkScope.purpose(c.scope())
+                    .map(p -> new PurposeLink(c.customerId(), p, c.issuedAt())));
   }
 
   /** The public base URL of links in emails, without a trailing slash. */

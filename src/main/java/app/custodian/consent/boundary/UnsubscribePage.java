@@ -1,6 +1,5 @@
 package app.custodian.consent.boundary;
 
-import app.custodian.consent.control.LinkScope;
 import app.custodian.consent.control.Texts;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.customer.boundary.CustomerService;
@@ -26,6 +25,7 @@ public class UnsubscribePage extends PublicPage {
   @Inject ConsentService consents;
   @Inject CustomerService customers;
   @Inject LinkViews views;
+  @Inject ConsentLinks links;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -84,10 +84,9 @@ public class UnsubscribePage extends PublicPage {
 
   /** Only a purpose link: it withdraws its own purpose and opens nothing else. */
   private Optional<Target> target(HttpServletRequest request) {
-    return claims(request)
-        .flatMap(
-            c ->
-                LinkScope.purpose(c.scope()).map(p -> new Target(c.customerId(), p, c.issuedAt())));
+    return links
+        .purposeLink(request.getParameter("t"))
+        .map(l -> new Target(l.customerId(), l.purpose(), l.issuedAt()));
   }
 
   private record Target(String customerId, Purpose purpose, Instant issuedAt) {}

@@ -5,6 +5,7 @@ public enum SuppressionReason {
   UNSUBSCRIBED,
   HARD_BOUNCE,
   COMPLAINT,
+  SOFT_BOUNCE_LIMIT,
   ERASED,
   MANUAL
 }

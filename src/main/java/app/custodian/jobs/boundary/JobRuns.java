@@ -105,6 +105,21 @@ public class JobRuns {
     }
   }
 
+  /** When the job's latest execution was created, here or on another node; empty if never. */
+  public Optional<java.time.Instant> lastCreated(String jobName) {
+    try {
+      List<JobInstance> latest = operator().getJobInstances(jobName, 0, 1);
+      return latest.stream()
+          .flatMap(instance -> operator().getJobExecutions(instance).stream())
+          .map(JobExecution::getCreateTime)
+          .filter(java.util.Objects::nonNull)
+          .map(Date::toInstant)
+          .max(Comparator.naturalOrder());
+    } catch (NoSuchJobException e) {
+      return Optional.empty();
+    }
+  }
+
   public Optional<JobExecutionView> find(long executionId) {
     return execution(executionId).map(e -> view(e, true));
   }

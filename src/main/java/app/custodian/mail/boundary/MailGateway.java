@@ -7,6 +7,7 @@ import app.custodian.mail.control.MailTransport;
 import app.custodian.mail.control.MailUnavailableException;
 import app.custodian.mail.control.OutboundMail;
 import app.custodian.mail.control.OutboxDirectory;
+import app.custodian.mail.control.ReturnAddresses;
 import app.custodian.mail.control.Sender;
 import app.custodian.platform.boundary.Controller;
 import jakarta.annotation.PostConstruct;
@@ -60,6 +61,18 @@ public class MailGateway {
   @ConfigProperty(name = "custodian.data.dir")
   String dataDir;
 
+  @Inject
+  @ConfigProperty(name = "custodian.bounce.address")
+  Optional<String> bounceAddress;
+
+  @Inject
+  @ConfigProperty(name = "custodian.returns.mailbox")
+  Optional<String> returnsMailbox;
+
+  @Inject
+  @ConfigProperty(name = "custodian.returns.address")
+  Optional<String> returnsAddress;
+
   @Inject Controller controller;
 
   @Inject
@@ -70,6 +83,7 @@ public class MailGateway {
   private Sender sender;
   private MailComposer composer;
   private MailTransport transport;
+  private ReturnAddresses returnAddresses;
 
   @PostConstruct
   void start() {
@@ -83,6 +97,9 @@ public class MailGateway {
             from,
             Path.of(dataDir).resolve("outbox"));
     sender = new Sender(controller.name(), controller.address(), from);
+    returnAddresses =
+        ReturnAddresses.resolve(
+            bounceAddress, returnsMailbox, returnsAddress, settings.fromAddress());
     composer = new MailComposer(sender);
     transport = new MailTransport(settings, Math.max(1, sendThreads));
     if (sender.companyAddress().isEmpty()) {
@@ -117,13 +134,28 @@ public class MailGateway {
     return composer;
   }
 
+  /** The bounce address and the address of unsubscribe emails. */
+  public ReturnAddresses returnAddresses() {
+    return returnAddresses;
+  }
+
   /**
-   * Sends one message and answers its Message-ID.
+   * Sends one message, with the bounce address (if set) as its envelope sender, and answers its
+   * Message-ID.
    *
-   * @see MailTransport#send(OutboundMail)
+   * @see MailTransport#send(OutboundMail, String)
    */
   public String send(OutboundMail mail) throws MailRejectedException, MailUnavailableException {
-    String messageId = transport.send(mail);
+    return send(mail, returnAddresses.bounceAddress());
+  }
+
+  /**
+   * Sends one message with its own envelope sender (SMTP {@code MAIL FROM}; null: the {@code From}
+   * address) and answers its Message-ID.
+   */
+  public String send(OutboundMail mail, String envelopeSender)
+      throws MailRejectedException, MailUnavailableException {
+    String messageId = transport.send(mail, envelopeSender);
     LOG.fine(() -> "Sent the message " + messageId);
     return messageId;
   }

@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
@@ -56,6 +57,17 @@ public final class MailTransport implements AutoCloseable {
    *     data the server may nevertheless have accepted it
    */
   public String send(OutboundMail mail) throws MailRejectedException, MailUnavailableException {
+    return send(mail, null);
+  }
+
+  /**
+   * Sends one message with its own envelope sender (SMTP {@code MAIL FROM}), where returns go.
+   *
+   * @param envelopeSender a bare address; null: the {@code From} address
+   * @see #send(OutboundMail)
+   */
+  public String send(OutboundMail mail, String envelopeSender)
+      throws MailRejectedException, MailUnavailableException {
     if (closed) {
       throw new MailUnavailableException("The mail transport is closed");
     }
@@ -64,7 +76,7 @@ public final class MailTransport implements AutoCloseable {
     String messageId = "<" + uuid + "@custodian>";
     MimeMessage message;
     try {
-      message = build(mail, to, messageId);
+      message = build(mail, to, messageId, envelopeSender);
     } catch (MessagingException e) {
       throw new MailUnavailableException(
           "Could not build the message: " + Redaction.describe(e, mail.to()));
@@ -118,9 +130,11 @@ public final class MailTransport implements AutoCloseable {
     }
   }
 
-  private MimeMessage build(OutboundMail mail, InternetAddress to, String messageId)
+  private MimeMessage build(
+      OutboundMail mail, InternetAddress to, String messageId, String envelopeSender)
       throws MessagingException {
-    MimeMessage message = new IdentifiedMessage(session, messageId);
+    IdentifiedMessage message = new IdentifiedMessage(session, messageId);
+    message.setEnvelopeFrom(envelopeSender);
     message.setFrom(from);
     message.setRecipient(Message.RecipientType.TO, to);
     message.setSubject(mail.subject(), CHARSET);
@@ -220,7 +234,7 @@ public final class MailTransport implements AutoCloseable {
   }
 
   /** Keeps its Message-ID when saved, so the ID returned is the one sent. */
-  private static final class IdentifiedMessage extends MimeMessage {
+  private static final class IdentifiedMessage extends SMTPMessage {
     private final String messageId;
 
     IdentifiedMessage(Session session, String messageId) {

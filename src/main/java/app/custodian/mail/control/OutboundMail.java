@@ -46,6 +46,13 @@ public record OutboundMail(
     return new OutboundMail(to, subject, text, html, headers, customerId);
   }
 
+  /** The same message with one more header (or that header's value replaced). */
+  public OutboundMail withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new OutboundMail(to, subject, text, html, more, customerId);
+  }
+
   private static boolean isUnsafe(String s) {
     return s == null || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
   }

@@ -1,6 +1,8 @@
 package app.custodian.notice.control;
 
-import app.custodian.campaign.entity.DeliveryStatus;
+import app.custodian.delivery.control.DeliveryTables;
+import app.custodian.delivery.control.MessageRows;
+import app.custodian.delivery.entity.DeliveryStatus;
 import app.custodian.notice.entity.NoticeKind;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,13 +12,12 @@ import java.util.Map;
 
 /**
  * Notice rows, one per (kind, reference, customer), with plain JDBC on the caller's connection:
- * PENDING committed before the SMTP hand-off, then SENT, FAILED or UNCERTAIN, as campaign
- * deliveries. A customer with a row never gets that notice again.
+ * PENDING committed before the SMTP hand-off, then SENT, FAILED or UNCERTAIN ({@link MessageRows}).
+ * A customer with a row never gets that notice again.
  */
 public final class NoticeDeliveries {
 
-  private static final MessageRows ROWS =
-      new MessageRows("notice_delivery", "kind", "reference", "customer_id");
+  private static final MessageRows ROWS = DeliveryTables.NOTICES;
 
   private NoticeDeliveries() {}
 
@@ -48,10 +49,15 @@ public final class NoticeDeliveries {
       String reference,
       String customerId,
       long executionId,
+      long messageKey,
       Instant now)
       throws SQLException {
     return ROWS.claim(
-        connection, List.of(kind.name(), reference, customerId), executionId, now, Map.of());
+        connection,
+        List.of(kind.name(), reference, customerId),
+        messageKey,
+        now,
+        Map.of("execution_id", executionId));
   }
 
   /** Records the outcome; {@code detail} is the Message-ID or the reason. */
@@ -61,9 +67,10 @@ public final class NoticeDeliveries {
       String reference,
       String customerId,
       DeliveryStatus status,
-      String detail)
+      String detail,
+      Instant now)
       throws SQLException {
-    ROWS.settle(connection, List.of(kind.name(), reference, customerId), status, detail);
+    ROWS.settle(connection, List.of(kind.name(), reference, customerId), status, detail, now);
   }
 
   /** Gives the claim back: the message certainly did not go, so a later run sends it. */

@@ -1,7 +1,8 @@
 package app.custodian.renewal.control;
 
-import app.custodian.campaign.entity.DeliveryStatus;
-import app.custodian.notice.control.MessageRows;
+import app.custodian.delivery.control.DeliveryTables;
+import app.custodian.delivery.control.MessageRows;
+import app.custodian.delivery.entity.DeliveryStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,13 +16,11 @@ import java.util.Map;
 
 /**
  * Renewal reminder rows, one per (contract, offset), with plain JDBC on the caller's connection:
- * PENDING committed before the SMTP hand-off, then SENT, FAILED or UNCERTAIN, as campaign
- * deliveries.
+ * PENDING committed before the SMTP hand-off, then SENT, FAILED or UNCERTAIN ({@link MessageRows}).
  */
 public final class Reminders {
 
-  private static final MessageRows ROWS =
-      new MessageRows("renewal_reminder", "contract_id", "offset_days");
+  private static final MessageRows ROWS = DeliveryTables.RENEWAL_REMINDERS;
 
   private Reminders() {}
 
@@ -75,19 +74,25 @@ public final class Reminders {
       DueContract contract,
       long executionId,
       String consentEventId,
+      long messageKey,
       Instant now)
       throws SQLException {
     Map<String, Object> more = new LinkedHashMap<>();
     more.put("customer_id", contract.customerId());
     more.put("consent_event_id", consentEventId);
-    return ROWS.claim(connection, key(contract), executionId, now, more);
+    more.put("execution_id", executionId);
+    return ROWS.claim(connection, key(contract), messageKey, now, more);
   }
 
   /** Records the outcome; {@code detail} is the Message-ID or the reason. */
   public static void settle(
-      Connection connection, DueContract contract, DeliveryStatus status, String detail)
+      Connection connection,
+      DueContract contract,
+      DeliveryStatus status,
+      String detail,
+      Instant now)
       throws SQLException {
-    ROWS.settle(connection, key(contract), status, detail);
+    ROWS.settle(connection, key(contract), status, detail, now);
   }
 
   /** Gives the claim back: the message certainly did not go, so a later run sends it. */

@@ -5,6 +5,7 @@ import app.custodian.platform.database.DatabaseSettings;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.FieldCipher;
 import app.custodian.security.control.KeyMaterial;
+import app.custodian.security.control.MessageKeyTokens;
 import app.custodian.security.control.RequiredKeys;
 import app.custodian.security.control.SignedTokens;
 import jakarta.annotation.PostConstruct;
@@ -64,6 +65,7 @@ public class Keys {
   private FieldCipher fieldCipher;
   private BlindIndex blindIndex;
   private SignedTokens signedTokens;
+  private MessageKeyTokens messageKeyTokens;
   private EntryMac entryMac;
 
   @PostConstruct
@@ -82,6 +84,7 @@ public class Keys {
     fieldCipher = material.fieldCipher();
     blindIndex = material.blindIndex();
     signedTokens = material.signedTokens();
+    messageKeyTokens = material.messageKeyTokens();
     entryMac =
         new EntryMac(
             KeyMaterial.resolveAuditKey(auditKey.orElse(null), Path.of(dataDir), LOG::warning),
@@ -135,6 +138,11 @@ public class Keys {
   @Produces
   public SignedTokens signedTokens() {
     return signedTokens;
+  }
+
+  @Produces
+  public MessageKeyTokens messageKeyTokens() {
+    return messageKeyTokens;
   }
 
   @Produces

@@ -46,6 +46,8 @@ public final class KeyMaterial {
       "custodian blind index key v1".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SIGNED_TOKEN_KEY_LABEL =
       "custodian signed token key v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MESSAGE_KEY_TOKEN_KEY_LABEL =
+      "custodian message key token key v1".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[] piiKey;
   private final List<byte[]> retiredPiiKeys;
@@ -195,6 +197,11 @@ public final class KeyMaterial {
   /** Signed link tokens, under their own sub-key of the token key. */
   public SignedTokens signedTokens() {
     return new SignedTokens(tokenSubKey(SIGNED_TOKEN_KEY_LABEL));
+  }
+
+  /** Tokens naming sent messages in envelope senders (VERP), under their own sub-key. */
+  public MessageKeyTokens messageKeyTokens() {
+    return new MessageKeyTokens(tokenSubKey(MESSAGE_KEY_TOKEN_KEY_LABEL));
   }
 
   private byte[] tokenSubKey(byte[] label) {

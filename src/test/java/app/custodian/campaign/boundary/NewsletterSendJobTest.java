@@ -1,6 +1,7 @@
 package app.custodian.campaign.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -253,6 +255,20 @@ class NewsletterSendJobTest extends JobTestCase {
     assertEquals(
         List.of("FAILED"), row("select status from delivery where customer_id = ?", broken));
     assertEquals(List.of("ALL", "HARD_BOUNCE"), row("select scope, reason from suppression"));
+  }
+
+  @Test
+  void campaignMessagesCarryTheirListIdAndNoMailtoWithoutAReturnsMailbox() throws Exception {
+    grantedCustomers(1);
+    String campaign = seeds.campaign("NEWSLETTER", true, "Tin tháng 12", UNSUBSCRIBE_TEXT);
+
+    assertEquals(BatchStatus.COMPLETED, run(campaign, 10).getBatchStatus());
+
+    MimeMessage message = bed.smtp().getReceivedMessages()[0];
+    String listId = message.getHeader("List-Id", null);
+    assertEquals(campaign + ".list-id.custodian.test", new InternetAddress(listId).getAddress());
+    String listUnsubscribe = message.getHeader("List-Unsubscribe", null);
+    assertFalse(listUnsubscribe.contains("mailto:"), listUnsubscribe);
   }
 
   // --- helpers

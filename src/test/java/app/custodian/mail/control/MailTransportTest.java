@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -89,6 +90,28 @@ class MailTransportTest {
     assertTrue(alternative.getBodyPart(1).isMimeType("text/html"));
     String html = (String) alternative.getBodyPart(1).getContent();
     assertTrue(html.contains("<p>Công ty An Tâm<br>12 Lê Lợi, Quận 1</p>"), html);
+  }
+
+  @Test
+  void eachMessageMayHaveItsOwnEnvelopeSenderWhileFromStays() throws Exception {
+    try (MailTransport transport = new MailTransport(greenMailSettings(), 1)) {
+      transport.send(advertising(ADDRESS), "bounces+Tok_1@custodian.example");
+      transport.send(advertising(ADDRESS), "bounces+Tok_2@custodian.example");
+      transport.send(advertising(ADDRESS));
+    }
+
+    MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
+    assertEquals(
+        List.of(
+            "<bounces+Tok_1@custodian.example>",
+            "<bounces+Tok_2@custodian.example>",
+            "<no-reply@custodian.example>"),
+        Arrays.stream(received).map(m -> header(m, "Return-Path")).toList(),
+        "SMTP MAIL FROM as GreenMail received it");
+    for (MimeMessage message : received) {
+      assertEquals(
+          "no-reply@custodian.example", ((InternetAddress) message.getFrom()[0]).getAddress());
+    }
   }
 
   @Test
@@ -318,5 +341,13 @@ class MailTransportTest {
             + " <mailto:no-reply@custodian.example?subject=unsubscribe>",
         message.getHeader("List-Unsubscribe", null));
     assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post", null));
+  }
+
+  private static String header(MimeMessage message, String name) {
+    try {
+      return message.getHeader(name, null);
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package app.custodian.campaign.control;
+package app.custodian.delivery.control;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package app.custodian.campaign.control;
+package app.custodian.delivery.control;
 
 import java.util.concurrent.TimeUnit;
 

@@ -1,6 +1,6 @@
-package app.custodian.campaign.entity;
+package app.custodian.delivery.entity;
 
-/** What became of one campaign message to one customer. */
+/** What became of one message of a mail job. */
 public enum DeliveryStatus {
   /** Committed before the SMTP hand-off; still so after a crash means nobody knows. */
   PENDING,
