@@ -27,6 +27,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -146,15 +147,23 @@ class CampaignsIT {
 
   @Test
   void whatCameBackCountsInTheStatsShowsInTheExportAndOutlivesErasure() throws Exception {
-    String subject = "Trả về " + UUID.randomUUID();
-    String bounced = customerId(customer(true));
-    String complained = customerId(customer(true));
-    String unsubscribed = customerId(customer(true));
-    String campaignId = createCampaign(subject);
-    send(campaignId);
-    awaitStatus(campaignId, "SENT");
+    String bounced = customerId(customer(false));
+    String complained = customerId(customer(false));
+    String unsubscribed = customerId(customer(false));
     Instant at = Instant.parse("2026-11-20T08:15:30Z");
+    String campaignId;
     try (Connection db = postgres.connect(databaseUrl)) {
+      // messages as a run leaves them, without mailing (nor capping) the other tests' customers
+      DatabaseSeeds seeds = new DatabaseSeeds(db, null, null);
+      campaignId = seeds.campaign("SURVEY", false, "Trả về " + UUID.randomUUID(), BODY);
+      for (String customerId : List.of(bounced, complained, unsubscribed)) {
+        seeds.execute(
+            "insert into delivery (campaign_id, customer_id, status, advertising, attempted_at,"
+                + " sent_at, message_id) values (?, ?, 'SENT', false, now(), now(), ?)",
+            campaignId,
+            customerId,
+            "<" + UUID.randomUUID() + "@custodian>");
+      }
       long toBounced = messageKey(db, campaignId, bounced);
       long toComplained = messageKey(db, campaignId, complained);
       long toUnsubscribed = messageKey(db, campaignId, unsubscribed);
@@ -166,6 +175,25 @@ class CampaignsIT {
       mailReturn(db, "SOFT_BOUNCE", toUnsubscribed, unsubscribed, false, at);
       mailReturn(db, "UNSUBSCRIBE", toUnsubscribed, unsubscribed, false, at.plusSeconds(5));
       mailReturn(db, "UNMATCHED", null, null, false, at);
+      LocalDate today = LocalDate.now();
+      String contract =
+          seeds.contract(unsubscribed, "HD-7", today.minusYears(1), today.plusDays(30), null);
+      seeds.renewalReminderSent(contract, 30, unsubscribed, null, at);
+      seeds.noticeDelivery("POLICY", "v2", unsubscribed, 0, "SENT");
+      mailReturn(
+          db,
+          "HARD_BOUNCE",
+          onlyMessageKey(db, "renewal_reminder", unsubscribed),
+          unsubscribed,
+          true,
+          at.plusSeconds(10));
+      mailReturn(
+          db,
+          "COMPLAINT",
+          onlyMessageKey(db, "notice_delivery", unsubscribed),
+          unsubscribed,
+          true,
+          at.plusSeconds(20));
     }
 
     JsonObject stats =
@@ -183,6 +211,15 @@ class CampaignsIT {
     assertEquals(
         List.of("SOFT_BOUNCE 2026-11-20T08:15:30Z", "UNSUBSCRIBE 2026-11-20T08:15:35Z"),
         returnsInExport(unsubscribed));
+    JsonObject export = operator.get("/api/v1/customers/" + unsubscribed + "/export").json();
+    assertEquals(
+        List.of("HARD_BOUNCE 2026-11-20T08:15:40Z"),
+        returns(export.getJsonArray("renewalReminders").getJsonObject(0)),
+        "reminders too");
+    assertEquals(
+        List.of("COMPLAINT 2026-11-20T08:15:50Z"),
+        returns(export.getJsonArray("notices").getJsonObject(0)),
+        "and notices");
 
     assertEquals(204, operator.delete("/api/v1/customers/" + bounced).status());
     assertEquals(204, operator.delete("/api/v1/customers/" + complained).status());
@@ -199,7 +236,7 @@ class CampaignsIT {
               complained),
           "nothing of theirs names them any more");
       assertEquals(
-          2,
+          4,
           Queries.count(
               db, "select count(*) from mail_return where customer_id = ?", unsubscribed));
     }
@@ -448,6 +485,13 @@ class CampaignsIT {
             .get(0));
   }
 
+  /** The key of the customer's one message in a delivery table. */
+  static long onlyMessageKey(Connection db, String table, String customerId) throws Exception {
+    return Long.parseLong(
+        Queries.row(db, "select message_key from " + table + " where customer_id = ?", customerId)
+            .get(0));
+  }
+
   /** A row as the mail-returns job writes it. */
   static void mailReturn(
       Connection db,
@@ -474,12 +518,12 @@ class CampaignsIT {
   /** The returns of the customer's one campaign message in their export, "KIND at" each. */
   static List<String> returnsInExport(String customerId) {
     JsonObject export = operator.get("/api/v1/customers/" + customerId + "/export").json();
-    return export
-        .getJsonArray("messages")
-        .getJsonObject(0)
-        .getJsonArray("returns")
-        .getValuesAs(JsonObject.class)
-        .stream()
+    return returns(export.getJsonArray("messages").getJsonObject(0));
+  }
+
+  /** The returns of one message of an export, "KIND at" each. */
+  static List<String> returns(JsonObject message) {
+    return message.getJsonArray("returns").getValuesAs(JsonObject.class).stream()
         .map(r -> r.getString("kind") + " " + r.getString("at"))
         .toList();
   }
