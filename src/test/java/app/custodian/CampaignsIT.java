@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,103 @@ class CampaignsIT {
     JsonObject afterErasure = marketer.get("/api/v1/campaigns/" + campaignId).json();
     assertEquals(
         2, afterErasure.getJsonObject("stats").getInt("sent"), "totals outlive the people counted");
+  }
+
+  @Test
+  void whatCameBackCountsInTheStatsShowsInTheExportAndOutlivesErasure() throws Exception {
+    String bounced = customerId(customer(false));
+    String complained = customerId(customer(false));
+    String unsubscribed = customerId(customer(false));
+    Instant at = Instant.parse("2026-11-20T08:15:30Z");
+    String campaignId;
+    try (Connection db = postgres.connect(databaseUrl)) {
+      // messages as a run leaves them, without mailing (nor capping) the other tests' customers
+      DatabaseSeeds seeds = new DatabaseSeeds(db, null, null);
+      campaignId = seeds.campaign("SURVEY", false, "Trả về " + UUID.randomUUID(), BODY);
+      for (String customerId : List.of(bounced, complained, unsubscribed)) {
+        seeds.execute(
+            "insert into delivery (campaign_id, customer_id, status, advertising, attempted_at,"
+                + " sent_at, message_id) values (?, ?, 'SENT', false, now(), now(), ?)",
+            campaignId,
+            customerId,
+            "<" + UUID.randomUUID() + "@custodian>");
+      }
+      long toBounced = messageKey(db, campaignId, bounced);
+      long toComplained = messageKey(db, campaignId, complained);
+      long toUnsubscribed = messageKey(db, campaignId, unsubscribed);
+      mailReturn(db, "HARD_BOUNCE", toBounced, bounced, true, at);
+      mailReturn(db, "AUTO_REPLY", toBounced, bounced, false, at.plusSeconds(1));
+      mailReturn(db, "SOFT_BOUNCE", toComplained, complained, false, at);
+      mailReturn(db, "SOFT_BOUNCE", toComplained, complained, true, at.plusSeconds(60));
+      mailReturn(db, "COMPLAINT", toComplained, complained, true, at.plusSeconds(120));
+      mailReturn(db, "SOFT_BOUNCE", toUnsubscribed, unsubscribed, false, at);
+      mailReturn(db, "UNSUBSCRIBE", toUnsubscribed, unsubscribed, false, at.plusSeconds(5));
+      mailReturn(db, "UNMATCHED", null, null, false, at);
+      LocalDate today = LocalDate.now();
+      String contract =
+          seeds.contract(unsubscribed, "HD-7", today.minusYears(1), today.plusDays(30), null);
+      seeds.renewalReminderSent(contract, 30, unsubscribed, null, at);
+      seeds.noticeDelivery("POLICY", "v2", unsubscribed, 0, "SENT");
+      mailReturn(
+          db,
+          "HARD_BOUNCE",
+          onlyMessageKey(db, "renewal_reminder", unsubscribed),
+          unsubscribed,
+          true,
+          at.plusSeconds(10));
+      mailReturn(
+          db,
+          "COMPLAINT",
+          onlyMessageKey(db, "notice_delivery", unsubscribed),
+          unsubscribed,
+          true,
+          at.plusSeconds(20));
+    }
+
+    JsonObject stats =
+        marketer.get("/api/v1/campaigns/" + campaignId).json().getJsonObject("stats");
+    assertEquals(2, stats.getInt("bounced"), "a hard bounce, and the soft bounce that suppressed");
+    assertEquals(1, stats.getInt("complained"), stats::toString);
+    assertEquals(
+        List.of("HARD_BOUNCE 2026-11-20T08:15:30Z"), returnsInExport(bounced), "no auto-reply");
+    assertEquals(
+        List.of(
+            "SOFT_BOUNCE 2026-11-20T08:15:30Z",
+            "SOFT_BOUNCE 2026-11-20T08:16:30Z",
+            "COMPLAINT 2026-11-20T08:17:30Z"),
+        returnsInExport(complained));
+    assertEquals(
+        List.of("SOFT_BOUNCE 2026-11-20T08:15:30Z", "UNSUBSCRIBE 2026-11-20T08:15:35Z"),
+        returnsInExport(unsubscribed));
+    JsonObject export = operator.get("/api/v1/customers/" + unsubscribed + "/export").json();
+    assertEquals(
+        List.of("HARD_BOUNCE 2026-11-20T08:15:40Z"),
+        returns(export.getJsonArray("renewalReminders").getJsonObject(0)),
+        "reminders too");
+    assertEquals(
+        List.of("COMPLAINT 2026-11-20T08:15:50Z"),
+        returns(export.getJsonArray("notices").getJsonObject(0)),
+        "and notices");
+
+    assertEquals(204, operator.delete("/api/v1/customers/" + bounced).status());
+    assertEquals(204, operator.delete("/api/v1/customers/" + complained).status());
+    JsonObject after = marketer.get("/api/v1/campaigns/" + campaignId).json();
+    assertEquals(2, after.getJsonObject("stats").getInt("bounced"), "outlives the people counted");
+    assertEquals(1, after.getJsonObject("stats").getInt("complained"), after::toString);
+    try (Connection db = postgres.connect(databaseUrl)) {
+      assertEquals(
+          0,
+          Queries.count(
+              db,
+              "select count(*) from mail_return where customer_id in (?, ?)",
+              bounced,
+              complained),
+          "nothing of theirs names them any more");
+      assertEquals(
+          4,
+          Queries.count(
+              db, "select count(*) from mail_return where customer_id = ?", unsubscribed));
+    }
   }
 
   @Test
@@ -580,6 +678,59 @@ class CampaignsIT {
       assertEquals(200, granted.status(), granted::toString);
     }
     return email;
+  }
+
+  static long messageKey(Connection db, String campaignId, String customerId) throws Exception {
+    return Long.parseLong(
+        Queries.row(
+                db,
+                "select message_key from delivery where campaign_id = ? and customer_id = ?",
+                campaignId,
+                customerId)
+            .get(0));
+  }
+
+  /** The key of the customer's one message in a delivery table. */
+  static long onlyMessageKey(Connection db, String table, String customerId) throws Exception {
+    return Long.parseLong(
+        Queries.row(db, "select message_key from " + table + " where customer_id = ?", customerId)
+            .get(0));
+  }
+
+  /** A row as the mail-returns job writes it. */
+  static void mailReturn(
+      Connection db,
+      String kind,
+      Long messageKey,
+      String customerId,
+      boolean suppressed,
+      Instant at)
+      throws Exception {
+    new DatabaseSeeds(db, null, null)
+        .execute(
+            "insert into mail_return (id, source, source_id, kind, status_code, diagnostic,"
+                + " message_key, customer_id, suppressed, received_at)"
+                + " values (?, 'MAILBOX', ?, ?, '5.1.1', 'user unknown', ?, ?, ?, ?)",
+            UUID.randomUUID().toString(),
+            "<" + UUID.randomUUID() + "@returns.test>",
+            kind,
+            messageKey,
+            customerId,
+            suppressed,
+            java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+  }
+
+  /** The returns of the customer's one campaign message in their export, "KIND at" each. */
+  static List<String> returnsInExport(String customerId) {
+    JsonObject export = operator.get("/api/v1/customers/" + customerId + "/export").json();
+    return returns(export.getJsonArray("messages").getJsonObject(0));
+  }
+
+  /** The returns of one message of an export, "KIND at" each. */
+  static List<String> returns(JsonObject message) {
+    return message.getJsonArray("returns").getValuesAs(JsonObject.class).stream()
+        .map(r -> r.getString("kind") + " " + r.getString("at"))
+        .toList();
   }
 
   static String subjectOf(MimeMessage message) {

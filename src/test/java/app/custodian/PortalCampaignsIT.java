@@ -12,6 +12,7 @@ import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -103,11 +105,28 @@ class PortalCampaignsIT {
       assertEquals("3", b.text(By.id("stat-sent")));
       assertEquals("1", b.text(By.id("stat-skippedSuppressed")));
       b.screenshot("campaigns-detail-sent");
+
+      cameBack(optedIn.get(0), "HARD_BOUNCE");
+      cameBack(optedIn.get(1), "COMPLAINT");
+      b.driver().navigate().refresh();
+      b.waitForText(By.id("stat-bounced"), "1");
+      assertEquals("1", b.text(By.id("stat-complained")));
+      assertTrue(b.pageSource().contains("Bị báo là thư rác"), "labelled in Vietnamese");
+      b.screenshot("campaigns-detail-came-back");
       b.go("/campaigns/list.xhtml");
       b.waitForText(By.id("campaigns:table"), "Bản tin tháng 11");
+      assertTrue(b.text(By.id("campaigns:table")).contains("bị trả lại 1, bị báo thư rác 1"));
       b.screenshot("campaigns-list");
     }
     assertEquals(sorted(optedIn), sorted(ReceivedMail.recipientsOf(stack.smtp, "[QC] " + subject)));
+
+    try (Browser b = stack.signedInAs("OPERATOR")) {
+      b.go("/customers/detail.xhtml?id=" + customerId(optedIn.get(0)));
+      b.waitForText(By.id("messages-sent"), "Bị trả lại (địa chỉ không tồn tại)");
+      ((JavascriptExecutor) b.driver())
+          .executeScript("document.getElementById('messages-sent').scrollIntoView()");
+      b.screenshot("customers-detail-message-came-back");
+    }
   }
 
   @Test
@@ -242,6 +261,27 @@ class PortalCampaignsIT {
     Reply suppressed =
         stack.admin.post("/api/v1/suppressions", "{\"email\":\"%s\"}".formatted(email));
     assertTrue(suppressed.status() / 100 == 2, suppressed::toString);
+  }
+
+  static String customerId(String email) {
+    return stack.admin.get("/api/v1/customers?q=" + email).items().getJsonObject(0).getString("id");
+  }
+
+  /** What the mail-returns job records for the customer's campaign message. */
+  static void cameBack(String email, String kind) {
+    try (Connection db = stack.postgres.connect(stack.databaseUrl)) {
+      new DatabaseSeeds(db, null, null)
+          .execute(
+              "insert into mail_return (id, source, source_id, kind, message_key, customer_id,"
+                  + " suppressed, received_at) select ?, 'MAILBOX', ?, ?, message_key,"
+                  + " customer_id, true, now() from delivery where customer_id = ?",
+              UUID.randomUUID().toString(),
+              UUID.randomUUID().toString(),
+              kind,
+              customerId(email));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static int campaignCount() {

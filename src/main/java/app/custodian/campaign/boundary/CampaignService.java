@@ -3,9 +3,13 @@ package app.custodian.campaign.boundary;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.control.Audience;
 import app.custodian.campaign.control.CampaignRules;
+import app.custodian.campaign.control.ReturnedMessages;
 import app.custodian.campaign.entity.Campaign;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.campaign.entity.CampaignStatus;
+import app.custodian.delivery.boundary.MessageReturn;
+import app.custodian.delivery.boundary.MessageReturns;
+import app.custodian.delivery.control.DeliveryTables;
 import app.custodian.delivery.entity.DeliveryStatus;
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.platform.boundary.JobDatabase;
@@ -24,7 +28,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +42,7 @@ public class CampaignService {
   @Inject JobRuns jobs;
   @Resource SessionContext session;
   @Inject JobDatabase database;
+  @Inject MessageReturns returns;
 
   @Inject
   @ConfigProperty(name = Audience.CAP_PROPERTY, defaultValue = Audience.DEFAULT_CAP)
@@ -145,11 +150,13 @@ public class CampaignService {
     List<Object[]> rows =
         em.createNativeQuery(
                 "select c.id, c.name, c.subject, c.purpose, d.advertising, d.status,"
-                    + " d.attempted_at, d.sent_at, d.message_id, d.consent_event_id"
+                    + " d.attempted_at, d.sent_at, d.message_id, d.consent_event_id, d.message_key"
                     + " from delivery d join campaign c on c.id = d.campaign_id"
                     + " where d.customer_id = ?1 order by d.attempted_at, c.id")
             .setParameter(1, customerId)
             .getResultList();
+    Map<Long, List<MessageReturn>> returned =
+        returns.toCustomer(DeliveryTables.CAMPAIGN_MESSAGES, customerId);
     return rows.stream()
         .map(
             row ->
@@ -163,33 +170,39 @@ public class CampaignService {
                     DatabaseTime.instant(row[6]),
                     DatabaseTime.instant(row[7]),
                     (String) row[8],
-                    (String) row[9]))
+                    (String) row[9],
+                    returned.getOrDefault(((Number) row[10]).longValue(), List.of())))
         .toList();
   }
 
   private CampaignView view(Campaign campaign) {
-    Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+    // by status, and how many came back (ReturnedMessages' labels), people deleted since included
+    Map<String, Long> counts = new HashMap<>();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "select status, count(*) from delivery where campaign_id = ?1 group by status"
                     + " union all select status, sum(messages) from delivery_erased"
-                    + " where campaign_id = ?1 group by status")
+                    + " where campaign_id = ?1 group by status union all select label, messages"
+                    + " from ("
+                    + ReturnedMessages.COUNT_BY_CAMPAIGN.formatted("d.campaign_id = ?1")
+                    + ") returned")
             .setParameter(1, campaign.id())
             .getResultList();
     for (Object[] row : rows) {
-      counts.merge(
-          DeliveryStatus.valueOf((String) row[0]), ((Number) row[1]).longValue(), Long::sum);
+      counts.merge((String) row[0], ((Number) row[1]).longValue(), Long::sum);
     }
     CampaignStats stats =
         new CampaignStats(
-            counts.getOrDefault(DeliveryStatus.SENT, 0L),
+            counts.getOrDefault(DeliveryStatus.SENT.name(), 0L),
             campaign.skippedNoConsent(),
             campaign.skippedSuppressed(),
-            counts.getOrDefault(DeliveryStatus.FAILED, 0L),
-            counts.getOrDefault(DeliveryStatus.UNCERTAIN, 0L),
-            counts.getOrDefault(DeliveryStatus.PENDING, 0L),
-            campaign.deferred());
+            counts.getOrDefault(DeliveryStatus.FAILED.name(), 0L),
+            counts.getOrDefault(DeliveryStatus.UNCERTAIN.name(), 0L),
+            counts.getOrDefault(DeliveryStatus.PENDING.name(), 0L),
+            campaign.deferred(),
+            counts.getOrDefault(ReturnedMessages.BOUNCED, 0L),
+            counts.getOrDefault(ReturnedMessages.COMPLAINED, 0L));
     return CampaignView.of(campaign, campaign.status().name(), stats);
   }
 

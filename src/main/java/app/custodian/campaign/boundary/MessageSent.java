@@ -1,10 +1,12 @@
 package app.custodian.campaign.boundary;
 
+import app.custodian.delivery.boundary.MessageReturn;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A campaign message to one person, for their export: what it was, how it went, and the consent
- * event that allowed it.
+ * A campaign message to one person, for their export: what it was, how it went, the consent event
+ * that allowed it, and what came back for it.
  */
 public record MessageSent(
     String campaignId,
@@ -16,4 +18,5 @@ public record MessageSent(
     Instant attemptedAt,
     Instant sentAt,
     String messageId,
-    String consentEventId) {}
+    String consentEventId,
+    List<MessageReturn> returns) {}

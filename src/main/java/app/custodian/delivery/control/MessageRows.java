@@ -41,6 +41,10 @@ public final class MessageRows {
     this.key = List.of(key);
   }
 
+  public String table() {
+    return table;
+  }
+
   public boolean exists(Connection connection, List<?> message) throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement("select 1 from " + table + " where " + keyCondition())) {

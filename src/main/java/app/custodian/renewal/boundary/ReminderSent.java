@@ -1,8 +1,10 @@
 package app.custodian.renewal.boundary;
 
+import app.custodian.delivery.boundary.MessageReturn;
 import java.time.Instant;
+import java.util.List;
 
-/** A renewal reminder to one person, for their export. */
+/** A renewal reminder to one person, for their export, with what came back for it. */
 public record ReminderSent(
     String contractId,
     int offsetDays,
@@ -10,4 +12,5 @@ public record ReminderSent(
     Instant attemptedAt,
     Instant sentAt,
     String messageId,
-    String consentEventId) {}
+    String consentEventId,
+    List<MessageReturn> returns) {}
