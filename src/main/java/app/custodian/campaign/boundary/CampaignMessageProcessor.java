@@ -74,7 +74,7 @@ public class CampaignMessageProcessor implements ItemProcessor {
           customerId,
           recipient.get().emailIndex(),
           permission.grantingEvent(),
-          rendering.render(campaignId, content, template, recipient.get()));
+          rendering.render(content, template, recipient.get()));
     }
   }
 

@@ -10,6 +10,7 @@ import app.custodian.mail.control.OutboundMail;
 import app.custodian.mail.control.UnsubscribeLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,16 +34,20 @@ public class CampaignRendering {
   @Inject MailGateway mail;
 
   /**
-   * The campaign's message to the recipient, with the campaign's {@code List-Id} (RFC 2919), so
-   * that receivers can group and filter its messages.
+   * The campaign's message to the recipient, with the {@code List-Id} (RFC 2919) of its purpose:
+   * the list is the purpose people subscribed to (every newsletter, say), not one mailing, so the
+   * identifier stays the same from one campaign to the next and a receiver's filter keeps working.
    */
-  public OutboundMail render(
-      String campaignId, CampaignContent content, MailTemplate template, Recipient recipient) {
-    return render(content, template, recipient)
-        .withHeader("List-Id", ListId.of(content.name(), campaignId, links.base()));
+  public OutboundMail render(CampaignContent content, MailTemplate template, Recipient recipient) {
+    String purpose = content.purpose().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return compose(content, template, recipient)
+        .withHeader(
+            "List-Id",
+            ListId.of(mail.sender().companyName() + " " + purpose, purpose, links.base()));
   }
 
-  private OutboundMail render(CampaignContent content, MailTemplate template, Recipient recipient) {
+  private OutboundMail compose(
+      CampaignContent content, MailTemplate template, Recipient recipient) {
     UnsubscribeLinks personal = links.forPurpose(recipient.customerId(), content.purpose());
     var rendered =
         template.render(
@@ -62,6 +67,6 @@ public class CampaignRendering {
    */
   public OutboundMail preview(CampaignInput input) {
     CampaignContent content = input.content();
-    return render(content, content.template(), SAMPLE);
+    return compose(content, content.template(), SAMPLE);
   }
 }

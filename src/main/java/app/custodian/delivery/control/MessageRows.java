@@ -183,19 +183,7 @@ public final class MessageRows {
    */
   public int markInFlightUncertain(Connection connection, Map<String, ?> scope)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update "
-                + table
-                + " set status = ?, failure = ? where "
-                + scopeCondition(scope)
-                + "status = ?")) {
-      update.setString(1, DeliveryStatus.UNCERTAIN.name());
-      update.setString(2, IN_FLIGHT);
-      int next = SqlLists.bind(update, 3, scope.values());
-      update.setString(next, DeliveryStatus.PENDING.name());
-      return update.executeUpdate();
-    }
+    return markPendingUncertain(connection, null, scope);
   }
 
   /**
@@ -205,18 +193,27 @@ public final class MessageRows {
    */
   public int markInFlightUncertain(
       Connection connection, long currentExecutionId, Map<String, ?> scope) throws SQLException {
+    return markPendingUncertain(connection, currentExecutionId, scope);
+  }
+
+  /** The PENDING rows within the scope become UNCERTAIN, except the current execution's. */
+  private int markPendingUncertain(
+      Connection connection, Long currentExecutionId, Map<String, ?> scope) throws SQLException {
     try (PreparedStatement update =
         connection.prepareStatement(
             "update "
                 + table
                 + " set status = ?, failure = ? where "
                 + scopeCondition(scope)
-                + "status = ? and execution_id <> ?")) {
+                + "status = ?"
+                + (currentExecutionId == null ? "" : " and execution_id <> ?"))) {
       update.setString(1, DeliveryStatus.UNCERTAIN.name());
       update.setString(2, IN_FLIGHT);
       int next = SqlLists.bind(update, 3, scope.values());
       update.setString(next, DeliveryStatus.PENDING.name());
-      update.setLong(next + 1, currentExecutionId);
+      if (currentExecutionId != null) {
+        update.setLong(next + 1, currentExecutionId);
+      }
       return update.executeUpdate();
     }
   }

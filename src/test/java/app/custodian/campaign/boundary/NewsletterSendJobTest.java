@@ -258,15 +258,22 @@ class NewsletterSendJobTest extends JobTestCase {
   }
 
   @Test
-  void campaignMessagesCarryTheirListIdAndNoMailtoWithoutAReturnsMailbox() throws Exception {
+  void campaignMessagesCarryTheListIdOfTheirPurposeAndNoMailtoWithoutAReturnsMailbox()
+      throws Exception {
     grantedCustomers(1);
     String campaign = seeds.campaign("NEWSLETTER", true, "Tin tháng 12", UNSUBSCRIBE_TEXT);
+    String next = seeds.campaign("NEWSLETTER", true, "Tin tháng 1", UNSUBSCRIBE_TEXT);
 
     assertEquals(BatchStatus.COMPLETED, run(campaign, 10).getBatchStatus());
+    assertEquals(BatchStatus.COMPLETED, run(next, 10).getBatchStatus());
 
     MimeMessage message = bed.smtp().getReceivedMessages()[0];
     String listId = message.getHeader("List-Id", null);
-    assertEquals(campaign + ".list-id.custodian.test", new InternetAddress(listId).getAddress());
+    assertEquals("newsletter.list-id.custodian.test", new InternetAddress(listId).getAddress());
+    assertEquals(
+        listId,
+        bed.smtp().getReceivedMessages()[1].getHeader("List-Id", null),
+        "one list across the purpose's campaigns, so that a receiver's filter keeps working");
     String listUnsubscribe = message.getHeader("List-Unsubscribe", null);
     assertFalse(listUnsubscribe.contains("mailto:"), listUnsubscribe);
   }
