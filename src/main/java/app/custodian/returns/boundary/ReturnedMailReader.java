@@ -23,13 +23,14 @@ import java.util.Map;
  * <p>Over IMAP the raw messages come a block at a time, one command each (see {@link
  * ReturnsMailbox#raw}): a block holds at most {@value #BLOCK_MESSAGES} messages and {@value
  * #BLOCK_BYTES} bytes (each message counted up to what the classifier reads), so that a few huge
- * messages do not fill the heap.
+ * messages do not fill the heap. Few large blocks rather than many small ones: some servers
+ * (GreenMail among them) spend time on every FETCH in proportion to the whole mailbox.
  */
 @Named
 @Dependent
 public class ReturnedMailReader extends AbstractItemReader {
 
-  static final int BLOCK_MESSAGES = 1000;
+  static final int BLOCK_MESSAGES = 5000;
   static final long BLOCK_BYTES = 16L * 1024 * 1024;
 
   @Inject StepContext step;
