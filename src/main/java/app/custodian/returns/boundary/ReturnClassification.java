@@ -13,7 +13,8 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Classifies a returned email (see {@link ReturnClassifier}) and names it: its Message-ID, else a
- * SHA-256 of its raw bytes (the first MiB, all the classifier reads).
+ * SHA-256 of its raw bytes (the first MiB, all the classifier reads, as {@link ReturnsMailbox#raw}
+ * fetches them).
  */
 @Named
 @Dependent
@@ -25,10 +26,11 @@ public class ReturnClassification implements ItemProcessor {
 
   @Override
   public Object processItem(Object item) throws Exception {
-    Message message = (Message) item;
-    // One fetch of the raw message, classified in memory: reading part by part over IMAP costs a
-    // round trip each.
-    byte[] raw = raw(message);
+    FetchedMail fetched = (FetchedMail) item;
+    Message message = fetched.message();
+    // The raw message, classified in memory: reading part by part over IMAP costs a round trip
+    // each. The reader fetched it with its block (IMAP), else it is read here in one go.
+    byte[] raw = fetched.raw() != null ? fetched.raw() : raw(message);
     ReturnedMail returned = classifier().classify(raw);
     String sourceId =
         returned.reportMessageId().isPresent()
