@@ -74,6 +74,7 @@ public class MailReturnsWebhook {
                   .ifPresent(outcome::set));
     }
     if (outcome.get() != null) {
+      actions.committed(List.of(outcome.get()));
       metrics.count(outcome.get().kind());
     }
     String answer =

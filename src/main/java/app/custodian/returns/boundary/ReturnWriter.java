@@ -57,6 +57,7 @@ public class ReturnWriter extends AbstractItemWriter {
       connection.rollback();
       throw e;
     }
+    actions.committed(outcomes);
     ((ReturnsMailbox) step.getTransientUserData()).processed(messages);
     HashMap<String, Long> next = new HashMap<>(counts);
     next.merge(ReturnTally.READ, (long) items.size(), Long::sum);

@@ -10,10 +10,14 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.util.List;
 import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * The returns mailbox, open for one run: its messages, and moving the processed ones to the
- * processed folder (IMAP: copied there, then expunged here; POP3: deleted when the mailbox closes).
+ * processed folder (IMAP: moved there in one step where the server has MOVE, RFC 6851, else copied
+ * there and then expunged here, so a crash in between can leave a copy in both; POP3: deleted when
+ * the mailbox closes).
  */
 final class ReturnsMailbox implements AutoCloseable {
 
@@ -70,6 +74,10 @@ final class ReturnsMailbox implements AutoCloseable {
       return;
     }
     Message[] batch = messages.toArray(Message[]::new);
+    if (folder instanceof IMAPFolder imap && ((IMAPStore) store).hasCapability("MOVE")) {
+      imap.moveMessages(batch, processedFolder()); // atomic: never in both folders
+      return;
+    }
     if (!address.isPop3()) {
       folder.copyMessages(batch, processedFolder());
     }
