@@ -70,7 +70,13 @@ public class MailReturnsWebhook {
           connection,
           () ->
               actions
-                  .act(connection, Source.WEBHOOK, SourceIds.digest(raw), report.returned(), true)
+                  .act(
+                      connection,
+                      Source.WEBHOOK,
+                      SourceIds.digest(raw),
+                      report.returned(),
+                      true,
+                      null)
                   .ifPresent(outcome::set));
     }
     if (outcome.get() != null) {

@@ -81,6 +81,7 @@ public class ReturnActions {
    *     the webhook's body
    * @param byRecipient whether the recipient alone may name the customer (a signed webhook), when
    *     nothing names the message
+   * @param executionId the {@code mail-returns} execution that reads it; null for the webhook
    * @return what it did; empty when this return was recorded before
    */
   public Optional<Outcome> act(
@@ -88,7 +89,8 @@ public class ReturnActions {
       Source source,
       String sourceId,
       ReturnedMail returned,
-      boolean byRecipient)
+      boolean byRecipient,
+      Long executionId)
       throws SQLException {
     Optional<SentMessage> message = message(connection, returned);
     Optional<PurposeLink> unsubscribe =
@@ -115,7 +117,7 @@ public class ReturnActions {
         customerId.isPresent() ? recipients.read(connection, customerId.get()) : Optional.empty();
     Long messageKey = message.map(SentMessage::messageKey).orElse(null);
     String id = Ids.newId();
-    if (!insert(connection, id, source, sourceId, returned, messageKey, recipient)) {
+    if (!insert(connection, id, source, sourceId, returned, messageKey, recipient, executionId)) {
       return Optional.empty();
     }
     boolean suppressed = false;
@@ -239,13 +241,14 @@ public class ReturnActions {
       String sourceId,
       ReturnedMail returned,
       Long messageKey,
-      Optional<Recipient> recipient)
+      Optional<Recipient> recipient,
+      Long executionId)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into mail_return (id, source, source_id, kind, status_code, diagnostic,"
-                + " message_key, customer_id, suppressed, received_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, false, ?) on conflict do nothing")) {
+                + " message_key, customer_id, suppressed, received_at, execution_id)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?) on conflict do nothing")) {
       insert.setString(1, id);
       insert.setString(2, source.name());
       insert.setString(3, sourceId);
@@ -260,6 +263,11 @@ public class ReturnActions {
       }
       insert.setString(8, recipient.map(Recipient::customerId).orElse(null));
       insert.setObject(9, DatabaseTime.now());
+      if (executionId == null) {
+        insert.setNull(10, Types.BIGINT);
+      } else {
+        insert.setLong(10, executionId);
+      }
       return insert.executeUpdate() == 1;
     }
   }
