@@ -484,6 +484,7 @@ class CampaignsIT {
     send(campaignId);
     awaitStatus(campaignId, "SENT");
     Map<String, MimeMessage> sent = MailReturnsHelpers.byRecipient(smtp, subject);
+    int processedBefore = MailReturnsHelpers.count(returnsMailbox, "Processed"); // other tests'
 
     MailReturnsHelpers.deliver(
         returnsUser, MailReturnsHelpers.sample("hard-postfix-user-unknown.eml", sent.get(bounced)));
@@ -505,7 +506,7 @@ class CampaignsIT {
     assertEquals(1, report.getInt("autoReplies"), report::toString);
     assertEquals(0, report.getInt("unmatched"), report::toString);
     assertEquals(0, MailReturnsHelpers.count(returnsMailbox, "INBOX"), "all moved");
-    assertEquals(4, MailReturnsHelpers.count(returnsMailbox, "Processed"));
+    assertEquals(4, MailReturnsHelpers.count(returnsMailbox, "Processed") - processedBefore);
 
     assertFalse(newsletterGranted(complainer), "a complaint withdraws");
     assertFalse(newsletterGranted(unsubscriber), "a mailto unsubscribe withdraws");
@@ -531,7 +532,7 @@ class CampaignsIT {
 
     // read again (as after a crash before the move): recorded already, acted on no second time
     MailReturnsHelpers.deliver(
-        returnsUser, MailReturnsHelpers.copyOf(returnsMailbox, "Processed", 0));
+        returnsUser, MailReturnsHelpers.copyOf(returnsMailbox, "Processed", processedBefore));
     JsonObject again = admin.runJob("/api/v1/jobs/mail-returns", TIMEOUT);
     assertEquals(1, again.getJsonObject("report").getInt("read"), again::toString);
     assertEquals(0, again.getJsonObject("report").getInt("hardBounces"), again::toString);
@@ -567,6 +568,275 @@ class CampaignsIT {
                         && !l.endsWith(" 0.0")),
         "mail returns counted in /metrics");
     forget(mine); // the other tests count who has consented and who is suppressed
+  }
+
+  /** The samples each group of people sends back, by the kind they are. */
+  static final Map<String, List<String>> RETURN_SAMPLES =
+      Map.of(
+          "HARD_BOUNCE",
+          List.of(
+              "hard-postfix-user-unknown.eml",
+              "hard-gmail-user-unknown.eml",
+              "hard-office365-recipient-not-found.eml"),
+          "COMPLAINT",
+          List.of("complaint-rfc5965-full.eml", "complaint-yahoo.eml", "complaint-aol.eml"),
+          "SOFT_BOUNCE",
+          List.of(
+              "soft-postfix-mailbox-full.eml", "soft-gmail-delay.eml", "soft-rfc3464-delayed.eml"),
+          "AUTO_REPLY",
+          List.of(
+              "autoreply-rfc3834.eml",
+              "autoreply-exchange-automatic-reply.eml",
+              "autoreply-icloud-vacation.eml"));
+
+  static final List<String> RETURN_KINDS =
+      List.of("HARD_BOUNCE", "COMPLAINT", "UNSUBSCRIBE", "SOFT_BOUNCE", "AUTO_REPLY");
+
+  @Test
+  void returnsKilledMidRunAreEachActedOnOnceAfterTheRestart() throws Exception {
+    int people = 50;
+    int perPerson = 20;
+    int total = people * perPerson; // 1,000 returned emails, 200 of each kind
+    String policy = "returns-" + UUID.randomUUID().toString().substring(0, 8);
+    Reply registered =
+        admin.post(
+            "/api/v1/policies",
+            ("{\"version\":\"%s\",\"effectiveOn\":\"%s\",\"summaryVi\":\"Tóm tắt.\","
+                    + "\"summaryEn\":\"Summary.\",\"adverse\":false}")
+                .formatted(policy, LocalDate.now().minusDays(1)));
+    assertEquals(201, registered.status(), registered::toString);
+    List<String> emails = new java.util.ArrayList<>();
+    for (int i = 0; i < people; i++) {
+      emails.add(customer(true, i % 2 == 0 ? "vi" : "en"));
+    }
+    Instant began = Instant.now();
+    String subject = "Kill returns " + UUID.randomUUID();
+    String campaignId = informationalCampaign(subject);
+    send(campaignId);
+    awaitStatus(campaignId, "SENT");
+    Map<String, MimeMessage> sent = MailReturnsHelpers.byRecipient(smtp, subject);
+    Map<String, String> kindOf = new java.util.HashMap<>();
+    for (int i = 0; i < people; i++) {
+      String email = emails.get(i);
+      String kind = RETURN_KINDS.get(i % RETURN_KINDS.size());
+      kindOf.put(email, kind);
+      for (int n = 0; n < perPerson; n++) {
+        MailReturnsHelpers.deliver(
+            returnsUser,
+            kind.equals("UNSUBSCRIBE")
+                ? MailReturnsHelpers.mailtoUnsubscribe(sent.get(email), email)
+                : MailReturnsHelpers.sample(RETURN_SAMPLES.get(kind).get(n % 3), sent.get(email)));
+      }
+    }
+    int processedBefore = MailReturnsHelpers.count(returnsMailbox, "Processed");
+    System.out.println("mail-returns kill: set up in " + Duration.between(began, Instant.now()));
+    assertEquals(total, MailReturnsHelpers.count(returnsMailbox, "INBOX"));
+
+    try (Connection db = postgres.connect(databaseUrl)) {
+      killAndRestartMailReturns(db, emails, kindOf, campaignId, policy, processedBefore, began);
+    } catch (Exception | AssertionError failure) {
+      try {
+        forget(emails);
+      } catch (RuntimeException | AssertionError alsoFailed) {
+        failure.addSuppressed(alsoFailed); // e.g. the restarted jar never became ready
+      }
+      throw failure;
+    }
+    forget(emails); // the other tests count who has consented and who is suppressed
+  }
+
+  void killAndRestartMailReturns(
+      Connection db,
+      List<String> emails,
+      Map<String, String> kindOf,
+      String campaignId,
+      String policy,
+      int processedBefore,
+      Instant began)
+      throws Exception {
+    int total = emails.size() * 20; // 1,000 returned emails, 200 of each kind
+    String mine = "customer_id in (select customer_id from delivery where campaign_id = ?)";
+    Reply started = admin.post("/api/v1/jobs/mail-returns", "");
+    assertEquals(202, started.status(), started::toString);
+    long execution = started.json().getJsonNumber("executionId").longValue();
+    long recorded = 0;
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    while (recorded == 0 && Instant.now().isBefore(deadline)) {
+      recorded = Queries.count(db, "select count(*) from mail_return where " + mine, campaignId);
+    }
+    custodian.kill();
+    long atKill = Queries.count(db, "select count(*) from mail_return where " + mine, campaignId);
+    int inboxAtKill = MailReturnsHelpers.count(returnsMailbox, "INBOX");
+    System.out.printf(
+        "mail-returns kill: %d returns recorded, %d emails left in the INBOX at the kill%n",
+        atKill, inboxAtKill);
+    assertTrue(atKill > 0 && atKill < total, "killed mid-run: " + atKill);
+
+    Instant killed = Instant.now();
+    startCustodian();
+    System.out.println(
+        "mail-returns kill: restarted in " + Duration.between(killed, Instant.now()));
+    JsonObject orphan = admin.get("/api/v1/jobs/executions/" + execution).json();
+    assertTrue(orphan.getBoolean("orphaned"), orphan::toString);
+    Instant restarted = Instant.now();
+    JsonObject finished =
+        admin.runJob("/api/v1/jobs/executions/" + execution + "/restart", Duration.ofMinutes(5));
+    assertEquals("COMPLETED", finished.getString("batchStatus"), finished::toString);
+    JsonObject report = finished.getJsonObject("report");
+    System.out.println(
+        "mail-returns kill: finished in " + Duration.between(restarted, Instant.now()));
+    System.out.printf(
+        "mail-returns kill: the killed run's report %s, after the restart %s%n",
+        orphan.get("report"), report);
+
+    // each returned email recorded once, of the kind it is
+    assertEquals(
+        total, Queries.count(db, "select count(*) from mail_return where " + mine, campaignId));
+    assertEquals(
+        total,
+        Queries.count(
+            db, "select count(distinct source_id) from mail_return where " + mine, campaignId));
+    for (String kind : RETURN_KINDS) {
+      assertEquals(
+          total / RETURN_KINDS.size(),
+          Queries.count(
+              db, "select count(*) from mail_return where kind = ? and " + mine, kind, campaignId),
+          kind);
+    }
+    // ... audited once each
+    assertEquals(
+        total,
+        Queries.count(
+            db,
+            "select count(*) from audit_entry where action like 'MAIL_RETURN_%' and " + mine,
+            campaignId));
+    assertEquals(
+        0,
+        Queries.count(
+            db,
+            "select count(*) from mail_return r where r."
+                + mine
+                + " and (select count(*) from audit_entry a where a.action = 'MAIL_RETURN_'"
+                + " || r.kind and a.detail like 'mail_return ' || r.id || '%') <> 1",
+            campaignId),
+        "one audit entry per return");
+    // ... acted on once: one suppression each, one withdrawal per person and purpose
+    assertEquals(
+        20,
+        Queries.count(
+            db, "select count(*) from mail_return where suppressed and " + mine, campaignId),
+        "the first hard bounce, and the soft bounce that reached the limit, of 10 people each");
+    assertEquals(
+        0,
+        Queries.count(
+            db,
+            "select count(*) from (select customer_id, purpose from consent_event"
+                + " where source in ('COMPLAINT', 'email-mailto') and "
+                + mine
+                + " group by customer_id, purpose having count(*) > 1) twice",
+            campaignId),
+        "no consent withdrawn twice");
+    assertEquals(
+        List.of("COMPLAINT NEWSLETTER 10", "COMPLAINT SURVEY 10", "email-mailto NEWSLETTER 10"),
+        Queries.rows(
+            db,
+            "select source, purpose, count(*) from consent_event"
+                + " where source in ('COMPLAINT', 'email-mailto') and "
+                + mine
+                + " group by source, purpose order by source, purpose",
+            campaignId));
+    assertEquals(
+        List.of(policy),
+        Queries.column(
+            db,
+            "select distinct coalesce(policy_version, '-') from consent_event"
+                + " where source = 'email-mailto' and "
+                + mine,
+            campaignId),
+        "the policy version in force, as the one-click unsubscribe records");
+    KeyMaterial keys = keys();
+    Map<String, List<String>> suppressedAs =
+        Map.of(
+            "HARD_BOUNCE", List.of("ALL HARD_BOUNCE"),
+            "COMPLAINT", List.of("NEWSLETTER COMPLAINT", "SURVEY COMPLAINT"),
+            "UNSUBSCRIBE", List.of("NEWSLETTER UNSUBSCRIBED"),
+            "SOFT_BOUNCE", List.of("ALL SOFT_BOUNCE_LIMIT"),
+            "AUTO_REPLY", List.of());
+    for (String email : emails) {
+      assertEquals(
+          suppressedAs.get(kindOf.get(email)),
+          MailReturnsHelpers.suppressions(db, keys, email),
+          kindOf.get(email));
+    }
+
+    // the mailbox: every email moved once, none left, none twice
+    assertEquals(0, MailReturnsHelpers.count(returnsMailbox, "INBOX"));
+    assertEquals(total, MailReturnsHelpers.count(returnsMailbox, "Processed") - processedBefore);
+
+    // the reports count what each run acted on, the killed one's too though its checkpoint was
+    // lost (an orphan is run anew, as a new job instance): together, each email once
+    Map<String, String> field =
+        Map.of(
+            "HARD_BOUNCE", "hardBounces",
+            "COMPLAINT", "complaints",
+            "UNSUBSCRIBE", "unsubscribes",
+            "SOFT_BOUNCE", "softBounces",
+            "AUTO_REPLY", "autoReplies");
+    JsonObject killedReport =
+        admin.get("/api/v1/jobs/executions/" + execution).json().getJsonObject("report");
+    assertEquals(
+        atKill,
+        RETURN_KINDS.stream().mapToLong(k -> killedReport.getInt(field.get(k))).sum(),
+        killedReport::toString);
+    for (String kind : RETURN_KINDS) {
+      assertEquals(
+          total / RETURN_KINDS.size(),
+          killedReport.getInt(field.get(kind)) + report.getInt(field.get(kind)),
+          killedReport + " + " + report);
+    }
+    assertEquals(0, report.getInt("unmatched"), report::toString);
+    assertTrue(
+        killedReport.getInt("read") + report.getInt("read") >= total,
+        "read again: those recorded but not moved before the kill");
+
+    // one confirmation per mailto unsubscriber, in their language; none after a complaint
+    List<String> unsubscribers =
+        emails.stream().filter(e -> kindOf.get(e).equals("UNSUBSCRIBE")).toList();
+    for (String email : unsubscribers) {
+      ReceivedMail.awaitTo(smtp, email, 3); // consent granted, the campaign, the confirmation
+    }
+    assertEquals(
+        0,
+        Queries.count(db, "select count(*) from consent_notice where " + mine, campaignId),
+        "nothing left to send");
+    for (String email : emails) {
+      List<String> confirmations =
+          Arrays.stream(smtp.getReceivedMessages())
+              .filter(m -> ReceivedMail.recipient(m).equals(email))
+              .map(CampaignsIT::subjectOf)
+              .filter(
+                  s -> s.startsWith("You are unsubscribed") || s.startsWith("Xác nhận hủy đăng ký"))
+              .toList();
+      int index = emails.indexOf(email);
+      if (kindOf.get(email).equals("UNSUBSCRIBE")) {
+        assertEquals(1, confirmations.size(), confirmations::toString);
+        assertTrue(
+            confirmations.get(0).startsWith(index % 2 == 0 ? "Xác nhận" : "You are"),
+            confirmations::toString);
+      } else {
+        assertEquals(List.of(), confirmations, kindOf.get(email));
+      }
+    }
+    JsonObject history =
+        operator.get("/api/v1/customers/" + customerId(unsubscribers.get(0)) + "/consents").json();
+    assertEquals(
+        List.of(policy),
+        history.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+            .filter(e -> e.getString("source").equals("email-mailto"))
+            .map(e -> e.getString("policyVersion"))
+            .toList(),
+        history::toString);
+    System.out.println("mail-returns kill: checked at " + Duration.between(began, Instant.now()));
   }
 
   @Test
@@ -664,11 +934,16 @@ class CampaignsIT {
   // --- helpers
 
   static String customer(boolean optedIn) {
+    return customer(optedIn, "vi");
+  }
+
+  static String customer(boolean optedIn, String locale) {
     String email = "c-" + UUID.randomUUID() + "@example.vn";
     Reply created =
         operator.post(
             "/api/v1/customers",
-            "{\"fullName\":\"Phạm Thu Hà\",\"email\":\"%s\"}".formatted(email));
+            "{\"fullName\":\"Phạm Thu Hà\",\"email\":\"%s\",\"locale\":\"%s\"}"
+                .formatted(email, locale));
     assertEquals(201, created.status(), created::toString);
     if (optedIn) {
       Reply granted =

@@ -70,10 +70,17 @@ public class MailReturnsWebhook {
           connection,
           () ->
               actions
-                  .act(connection, Source.WEBHOOK, SourceIds.digest(raw), report.returned(), true)
+                  .act(
+                      connection,
+                      Source.WEBHOOK,
+                      SourceIds.digest(raw),
+                      report.returned(),
+                      true,
+                      null)
                   .ifPresent(outcome::set));
     }
     if (outcome.get() != null) {
+      actions.committed(List.of(outcome.get()));
       metrics.count(outcome.get().kind());
     }
     String answer =

@@ -5,7 +5,6 @@ import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.consent.boundary.ConsentLinks.PurposeLink;
-import app.custodian.consent.boundary.ConsentService;
 import app.custodian.consent.boundary.ConsentWithdrawals;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
@@ -15,12 +14,14 @@ import app.custodian.customer.boundary.Recipients;
 import app.custodian.delivery.boundary.ReturnPaths;
 import app.custodian.delivery.control.DeliveryTables;
 import app.custodian.delivery.control.SentMessage;
+import app.custodian.mail.boundary.MailQueued;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.Ids;
 import app.custodian.returns.control.ReturnedMail;
 import app.custodian.returns.control.ReturnedMail.Kind;
 import app.custodian.security.control.BlindIndex;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,9 +48,17 @@ public class ReturnActions {
     WEBHOOK
   }
 
-  /** What one recorded return did; ids only. */
+  /**
+   * What one recorded return did; ids only. {@code confirmationQueued}: a withdrawal confirmation
+   * waits in the outbox, to be sent once the caller has committed (see {@link #committed}).
+   */
   public record Outcome(
-      String mailReturnId, Kind kind, Long messageKey, String customerId, boolean suppressed) {}
+      String mailReturnId,
+      Kind kind,
+      Long messageKey,
+      String customerId,
+      boolean suppressed,
+      boolean confirmationQueued) {}
 
   /** The purposes that advertising can be sent for: a complaint stops them all. */
   static final List<Purpose> ADVERTISING = List.of(Purpose.NEWSLETTER, Purpose.SURVEY);
@@ -65,12 +74,14 @@ public class ReturnActions {
   @Inject BlindIndex blindIndex;
   @Inject AuditJournal audit;
   @Inject ReturnSettings settings;
+  @Inject Event<MailQueued> mailQueued;
 
   /**
    * @param sourceId the returned email's Message-ID (else a digest of its bytes), or a digest of
    *     the webhook's body
    * @param byRecipient whether the recipient alone may name the customer (a signed webhook), when
    *     nothing names the message
+   * @param executionId the {@code mail-returns} execution that reads it; null for the webhook
    * @return what it did; empty when this return was recorded before
    */
   public Optional<Outcome> act(
@@ -78,7 +89,8 @@ public class ReturnActions {
       Source source,
       String sourceId,
       ReturnedMail returned,
-      boolean byRecipient)
+      boolean byRecipient,
+      Long executionId)
       throws SQLException {
     Optional<SentMessage> message = message(connection, returned);
     Optional<PurposeLink> unsubscribe =
@@ -105,10 +117,11 @@ public class ReturnActions {
         customerId.isPresent() ? recipients.read(connection, customerId.get()) : Optional.empty();
     Long messageKey = message.map(SentMessage::messageKey).orElse(null);
     String id = Ids.newId();
-    if (!insert(connection, id, source, sourceId, returned, messageKey, recipient)) {
+    if (!insert(connection, id, source, sourceId, returned, messageKey, recipient, executionId)) {
       return Optional.empty();
     }
     boolean suppressed = false;
+    boolean confirmationQueued = false;
     if (recipient.isPresent()) {
       Recipient person = recipient.get();
       suppressed =
@@ -126,7 +139,7 @@ public class ReturnActions {
             }
             case UNSUBSCRIBE -> {
               if (unsubscribe.isPresent()) {
-                unsubscribed(connection, person, unsubscribe.get(), id);
+                confirmationQueued = unsubscribed(connection, person, unsubscribe.get(), id);
               }
               yield false;
             }
@@ -146,7 +159,19 @@ public class ReturnActions {
             + id
             + (messageKey == null ? "" : " message " + messageKey)
             + (suppressed ? " suppressed" : ""));
-    return Optional.of(new Outcome(id, returned.kind(), messageKey, customer, suppressed));
+    return Optional.of(
+        new Outcome(id, returned.kind(), messageKey, customer, suppressed, confirmationQueued));
+  }
+
+  /**
+   * To be called once the transaction of {@link #act} has committed: sends the confirmations it
+   * queued now rather than at the dispatcher's next round. Outside a JTA transaction (the job's and
+   * the webhook's plain JDBC) the after-commit observers of {@link MailQueued} run at once.
+   */
+  public void committed(List<Outcome> outcomes) {
+    if (outcomes.stream().anyMatch(Outcome::confirmationQueued)) {
+      mailQueued.fire(new MailQueued());
+    }
   }
 
   private Optional<SentMessage> message(Connection connection, ReturnedMail returned)
@@ -216,13 +241,14 @@ public class ReturnActions {
       String sourceId,
       ReturnedMail returned,
       Long messageKey,
-      Optional<Recipient> recipient)
+      Optional<Recipient> recipient,
+      Long executionId)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into mail_return (id, source, source_id, kind, status_code, diagnostic,"
-                + " message_key, customer_id, suppressed, received_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, false, ?) on conflict do nothing")) {
+                + " message_key, customer_id, suppressed, received_at, execution_id)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?) on conflict do nothing")) {
       insert.setString(1, id);
       insert.setString(2, source.name());
       insert.setString(3, sourceId);
@@ -237,6 +263,11 @@ public class ReturnActions {
       }
       insert.setString(8, recipient.map(Recipient::customerId).orElse(null));
       insert.setObject(9, DatabaseTime.now());
+      if (executionId == null) {
+        insert.setNull(10, Types.BIGINT);
+      } else {
+        insert.setLong(10, executionId);
+      }
       return insert.executeUpdate() == 1;
     }
   }
@@ -261,6 +292,10 @@ public class ReturnActions {
         connection, person.emailIndex(), Suppression.ALL, SuppressionReason.SOFT_BOUNCE_LIMIT);
   }
 
+  /**
+   * A complaint withdraws without the confirmation email an unsubscribe gets: the person reported
+   * our mail as spam, and one more message to them would be one more complaint.
+   */
   private void complaint(Connection connection, Recipient person, String mailReturnId)
       throws SQLException {
     for (Purpose purpose : ADVERTISING) {
@@ -276,16 +311,20 @@ public class ReturnActions {
     }
   }
 
-  private void unsubscribed(
+  /**
+   * As the one-click unsubscribe: suppressed for the purpose, withdrawn, and confirmed once.
+   *
+   * @return whether a confirmation was queued (not when it was withdrawn already)
+   */
+  private boolean unsubscribed(
       Connection connection, Recipient person, PurposeLink link, String mailReturnId)
       throws SQLException {
     consentChecks.suppress(
         connection, person.emailIndex(), link.purpose().name(), SuppressionReason.UNSUBSCRIBED);
-    withdrawals.withdraw(
+    return withdrawals.unsubscribe(
         connection,
         person.customerId(),
         link.purpose(),
-        ConsentService.DATA_SUBJECT,
         MAILTO_SOURCE,
         "mailto unsubscribe, mail_return "
             + mailReturnId

@@ -4,6 +4,7 @@ import app.custodian.platform.boundary.JobDatabase;
 import app.custodian.returns.boundary.ReturnActions.Outcome;
 import app.custodian.returns.boundary.ReturnActions.Source;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import java.util.List;
 public class ReturnWriter extends AbstractItemWriter {
 
   @Inject StepContext step;
+  @Inject JobContext job;
   @Inject JobDatabase database;
   @Inject ReturnActions actions;
   @Inject ReturnMetrics metrics;
@@ -49,7 +51,13 @@ public class ReturnWriter extends AbstractItemWriter {
         IncomingReturn incoming = (IncomingReturn) item;
         messages.add(incoming.message());
         actions
-            .act(connection, Source.MAILBOX, incoming.sourceId(), incoming.returned(), false)
+            .act(
+                connection,
+                Source.MAILBOX,
+                incoming.sourceId(),
+                incoming.returned(),
+                false,
+                job.getExecutionId())
             .ifPresent(outcomes::add);
       }
       connection.commit();
@@ -57,6 +65,7 @@ public class ReturnWriter extends AbstractItemWriter {
       connection.rollback();
       throw e;
     }
+    actions.committed(outcomes);
     ((ReturnsMailbox) step.getTransientUserData()).processed(messages);
     HashMap<String, Long> next = new HashMap<>(counts);
     next.merge(ReturnTally.READ, (long) items.size(), Long::sum);

@@ -26,8 +26,9 @@ import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
 /**
  * The returns mailbox, open for one run: its messages, and moving the processed ones to the
- * processed folder (IMAP: moved there with {@code UID MOVE} where the server has it, else copied
- * there and expunged here; POP3: deleted when the mailbox closes).
+ * processed folder (IMAP: moved there in one step with {@code UID MOVE}, RFC 6851, where the server
+ * has it, else copied there and then expunged here, so a crash in between can leave a copy in both;
+ * POP3: deleted when the mailbox closes).
  */
 final class ReturnsMailbox implements AutoCloseable {
 
@@ -135,7 +136,7 @@ final class ReturnsMailbox implements AutoCloseable {
     }
     Message[] batch = messages.toArray(Message[]::new);
     if (folder instanceof IMAPFolder imap && canMove(imap)) {
-      move(imap, batch, processedFolder().getFullName());
+      move(imap, batch, processedFolder().getFullName()); // atomic: never in both folders
       return;
     }
     if (!address.isPop3()) {

@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -157,10 +158,28 @@ class MailReturnsJobTest extends JobTestCase {
             "select count(*) from audit_entry where action = 'CONSENT_WITHDRAWN' and customer_id = ?",
             an.id()));
     assertTrue(returnId.length() > 0);
+    assertEquals(
+        0,
+        Queries.count(db, "select count(*) from consent_notice where customer_id = ?", an.id()),
+        "no confirmation email to someone who reported us as spam");
   }
 
   @Test
   void aMailtoUnsubscribeWithdrawsThePurposeItsTokenNames() throws Exception {
+    String policy = "mailto-" + UUID.randomUUID().toString().substring(0, 8);
+    seeds.execute(
+        "insert into policy_version (version, effective_on, summary_vi, summary_en, adverse,"
+            + " created_at, created_by) values (?, ?, 'Tóm tắt', 'Summary', false, now(), 'admin')",
+        policy,
+        LocalDate.now().minusDays(1));
+    try {
+      mailtoUnsubscribeConfirmsOnceWithThePolicyVersion(policy);
+    } finally {
+      seeds.execute("delete from policy_version where version = ?", policy);
+    }
+  }
+
+  void mailtoUnsubscribeConfirmsOnceWithThePolicyVersion(String policy) throws Exception {
     Person an = person("an@example.vn");
     String token =
         JobsOnJBeret.bean(SignedTokens.class).issue(an.id(), LinkScope.of(Purpose.SURVEY));
@@ -181,6 +200,26 @@ class MailReturnsJobTest extends JobTestCase {
     assertEquals(List.of(), suppressions(binh), "a forged token changes nothing");
     assertEquals(
         2, Queries.count(db, "select count(*) from mail_return where kind = 'UNSUBSCRIBE'"));
+    String notices =
+        "select kind || ' ' || purpose from consent_notice where customer_id = ? order by id";
+    assertEquals(
+        List.of("WITHDRAWN SURVEY"),
+        Queries.column(db, notices, an.id()),
+        "the confirmation the one-click unsubscribe sends, queued in the same transaction");
+    assertEquals(
+        List.of("email-mailto " + policy),
+        Queries.column(
+            db,
+            "select source || ' ' || coalesce(policy_version, '-') from consent_event"
+                + " where customer_id = ? and purpose = 'SURVEY' and not granted",
+            an.id()));
+
+    deliver(mailtoUnsubscribe(an.email(), token)); // sent again, as a new email
+    assertEquals(BatchStatus.COMPLETED, run().getBatchStatus());
+    assertEquals(
+        3, Queries.count(db, "select count(*) from mail_return where kind = 'UNSUBSCRIBE'"));
+    assertEquals(
+        List.of("WITHDRAWN SURVEY"), Queries.column(db, notices, an.id()), "confirmed once");
   }
 
   @Test
