@@ -60,15 +60,23 @@ class MailReturnsJobTest extends JobTestCase {
   static void startMailbox() throws Exception {
     // MailGateway reads whether a returns mailbox is set once; other job tests expect none.
     JobsOnJBeret.bean(MailGateway.class).returnAddresses();
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    imap = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    int port = freePort();
+    imap =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+              new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_POP3)
+            });
     imap.start();
     mailbox = imap.setUser(MAILBOX_USER, MAILBOX_USER, MAILBOX_PASSWORD);
     mailboxUrl = "imap://returns%40custodian.test:s3cret%3A%2F%40pass@127.0.0.1:" + port + "/INBOX";
     System.setProperty("custodian.returns.mailbox", mailboxUrl);
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @AfterAll
@@ -328,6 +336,32 @@ class MailReturnsJobTest extends JobTestCase {
         "suppressed once");
     assertEquals(0, inbox());
     assertEquals(count, processed());
+  }
+
+  @Test
+  void aPop3MailboxIsReadAndWhatWasActedOnIsDeleted() throws Exception {
+    Person an = person("an@example.vn");
+    Person binh = person("binh@example.vn");
+    deliver(sample("hard-postfix-user-unknown.eml", an));
+    deliver(sample("complaint-rfc5965-full.eml", binh));
+    deliver(sample("autoreply-rfc3834.eml", an));
+    System.setProperty(
+        "custodian.returns.mailbox",
+        "pop3://returns%40custodian.test:s3cret%3A%2F%40pass@127.0.0.1:"
+            + imap.getPop3().getPort());
+    try {
+      assertEquals(BatchStatus.COMPLETED, run().getBatchStatus());
+    } finally {
+      System.setProperty("custodian.returns.mailbox", mailboxUrl);
+    }
+
+    assertEquals(
+        List.of("AUTO_REPLY", "COMPLAINT", "HARD_BOUNCE"),
+        Queries.column(db, "select kind from mail_return order by kind"));
+    assertEquals(List.of("ALL HARD_BOUNCE"), suppressions(an));
+    assertEquals(List.of("NEWSLETTER COMPLAINT", "SURVEY COMPLAINT"), suppressions(binh));
+    assertEquals(0, inbox(), "POP3 has no other folder: what was acted on is deleted");
+    assertEquals(0, processed());
   }
 
   JobExecution run() {
