@@ -844,6 +844,7 @@ class CampaignsIT {
     String subject = "Webhook " + UUID.randomUUID();
     String complainer = customer(true);
     String bounced = customer(true);
+    String leaver = customer(true);
     String campaignId = informationalCampaign(subject);
     send(campaignId);
     awaitStatus(campaignId, "SENT");
@@ -880,6 +881,14 @@ class CampaignsIT {
     assertEquals(
         202,
         MailReturnsHelpers.webhook(anonymous, bounce, MailReturnsHelpers.sign(bounce)).status());
+    String unsubscribe =
+        "{\"type\":\"unsubscribe\",\"recipient\":\"%s\",\"messageId\":\"%s\"}"
+            .formatted(leaver, sent.get(leaver).getMessageID());
+    assertEquals(
+        202,
+        MailReturnsHelpers.webhook(anonymous, unsubscribe, MailReturnsHelpers.sign(unsubscribe))
+            .status());
+    assertFalse(newsletterGranted(leaver), "the purpose of the message it answers is withdrawn");
     String invalid = "{\"type\":\"bounced\"}";
     Reply refused =
         MailReturnsHelpers.webhook(anonymous, invalid, MailReturnsHelpers.sign(invalid));
@@ -899,8 +908,15 @@ class CampaignsIT {
           Queries.column(db, "select coalesce(diagnostic, '') from mail_return")) {
         assertFalse(diagnostic.contains(bounced), diagnostic);
       }
+      assertEquals(
+          List.of("provider-report"),
+          Queries.column(
+              db,
+              "select source from consent_event where customer_id = ? and not granted",
+              customerId(leaver)),
+          "the ledger says a provider reported it, not that the person emailed us");
     }
-    forget(List.of(complainer, bounced));
+    forget(List.of(complainer, bounced, leaver));
   }
 
   /** A campaign that advertises nothing: it counts against nobody's advertising cap. */

@@ -65,6 +65,7 @@ public class ReturnActions {
 
   static final String COMPLAINT_SOURCE = "COMPLAINT";
   static final String MAILTO_SOURCE = "email-mailto";
+  static final String PROVIDER_SOURCE = "provider-report";
 
   @Inject ReturnPaths returnPaths;
   @Inject ConsentLinks links;
@@ -139,7 +140,8 @@ public class ReturnActions {
             }
             case UNSUBSCRIBE -> {
               if (unsubscribe.isPresent()) {
-                confirmationQueued = unsubscribed(connection, person, unsubscribe.get(), id);
+                confirmationQueued =
+                    unsubscribed(connection, source, person, unsubscribe.get(), id);
               }
               yield false;
             }
@@ -317,16 +319,18 @@ public class ReturnActions {
    * @return whether a confirmation was queued (not when it was withdrawn already)
    */
   private boolean unsubscribed(
-      Connection connection, Recipient person, PurposeLink link, String mailReturnId)
+      Connection connection, Source source, Recipient person, PurposeLink link, String mailReturnId)
       throws SQLException {
     consentChecks.suppress(
         connection, person.emailIndex(), link.purpose().name(), SuppressionReason.UNSUBSCRIBED);
+    boolean mailto = source == Source.MAILBOX;
     return withdrawals.unsubscribe(
         connection,
         person.customerId(),
         link.purpose(),
-        MAILTO_SOURCE,
-        "mailto unsubscribe, mail_return "
+        mailto ? MAILTO_SOURCE : PROVIDER_SOURCE,
+        (mailto ? "mailto unsubscribe" : "provider's unsubscribe report")
+            + ", mail_return "
             + mailReturnId
             + (link.issuedAt() == null ? "" : ", link issued " + link.issuedAt()));
   }
