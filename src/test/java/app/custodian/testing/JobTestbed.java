@@ -4,6 +4,8 @@ import app.custodian.audit.boundary.AuditEntryMacMigration;
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.control.EntryMac;
 import app.custodian.bulk.boundary.BulkFiles;
+import app.custodian.bulk.boundary.CustomerExportWriter;
+import app.custodian.bulk.boundary.ExportRecords;
 import app.custodian.bulk.boundary.ImportChunks;
 import app.custodian.bulk.boundary.ImportEnd;
 import app.custodian.bulk.boundary.ImportProgress;
@@ -183,7 +185,10 @@ public final class JobTestbed {
           ImportChunks.class,
           ImportRowReader.class,
           ImportRowWriter.class,
-          ImportEnd.class);
+          ImportEnd.class,
+          // customer-export
+          ExportRecords.class,
+          CustomerExportWriter.class);
 
   private static JobTestbed bed;
 
