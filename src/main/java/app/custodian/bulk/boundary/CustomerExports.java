@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Bulk exports of the live customers: started by an administrator, written by the {@code
@@ -23,6 +24,8 @@ import java.util.Properties;
  */
 @ApplicationScoped
 public class CustomerExports {
+
+  private static final Set<String> ENDED = Set.of("FAILED", "STOPPED", "ABANDONED");
 
   @Inject BulkFiles files;
   @Inject JobDatabase database;
@@ -68,7 +71,7 @@ public class CustomerExports {
   private ExportView withLiveStatus(ExportView view) {
     if (ExportRecords.RUNNING.equals(view.status())
         && view.executionId() != null
-        && !runs.isLive(view.executionId())) {
+        && ended(view.executionId())) {
       return new ExportView(
           view.exportId(),
           view.executionId(),
@@ -80,6 +83,12 @@ public class CustomerExports {
           view.downloadedAt());
     }
     return view;
+  }
+
+  private boolean ended(long executionId) {
+    return runs.find(executionId)
+        .map(e -> e.orphaned() || ENDED.contains(e.batchStatus()))
+        .orElse(true);
   }
 
   /** Writes plaintext to the client. */

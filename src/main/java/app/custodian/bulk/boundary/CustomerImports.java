@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Customer imports as staff start, follow and abandon them: the upload is streamed into the data
@@ -24,6 +25,8 @@ import java.util.Properties;
  */
 @ApplicationScoped
 public class CustomerImports {
+
+  private static final Set<String> ENDED = Set.of("FAILED", "STOPPED", "ABANDONED");
 
   @Inject BulkFiles files;
   @Inject JobDatabase database;
@@ -91,10 +94,17 @@ public class CustomerImports {
   private ImportView withLiveStatus(ImportView view) {
     if (ImportProgress.RUNNING.equals(view.status())
         && view.executionId() != null
-        && !runs.isLive(view.executionId())) {
+        && ended(view.executionId())) {
       return view.withStatus(ImportProgress.FAILED);
     }
     return view;
+  }
+
+  /** Whether the execution ended without finishing the work, or died with its process. */
+  private boolean ended(long executionId) {
+    return runs.find(executionId)
+        .map(e -> e.orphaned() || ENDED.contains(e.batchStatus()))
+        .orElse(true);
   }
 
   /**
