@@ -10,6 +10,7 @@ import app.custodian.bulk.control.ImportTally;
 import app.custodian.consent.boundary.ConsentGrants;
 import app.custodian.consent.boundary.LegacySuppressions;
 import app.custodian.consent.entity.ConsentClaim;
+import app.custodian.consent.entity.ConsentEvent;
 import app.custodian.customer.boundary.CustomerBatch;
 import app.custodian.customer.boundary.CustomerBatch.Existing;
 import app.custodian.customer.boundary.CustomerBatch.Written;
@@ -33,9 +34,9 @@ import java.util.Set;
 /**
  * One chunk of an import's rows, in the caller's transaction: each row checked by the API's rules,
  * a repeated address refused, new customers created and (upsert) existing ones rectified by the
- * merge rules of PATCH, the grants recorded through the consent ledger, every change audited, and
- * the import's counts and checkpoint moved on. A dry run decides the same and writes only the
- * import's own record.
+ * merge rules of PATCH, the grants recorded through the consent ledger, every change audited (one
+ * entry per customer, naming the fields changed and each consent event), and the import's counts
+ * and checkpoint moved on. A dry run decides the same and writes only the import's own record.
  */
 @ApplicationScoped
 public class ImportChunks {
@@ -65,7 +66,7 @@ public class ImportChunks {
     Map<String, Long> claims = new LinkedHashMap<>();
     List<Written> created = new ArrayList<>();
     List<Written> rectified = new ArrayList<>();
-    List<AuditJournal.Entry> entries = new ArrayList<>();
+    Map<String, String[]> audited = new LinkedHashMap<>(); // customer: action, detail
     List<ConsentGrants.Grant> grants = new ArrayList<>();
     for (ImportRow row : rows) {
       if (row.cells().containsKey(ImportRowReader.TOO_MANY_CELLS)) {
@@ -94,7 +95,7 @@ public class ImportChunks {
         written = customers.newCustomer(checked.input());
         created.add(written);
         tally.created++;
-        entries.add(new AuditJournal.Entry("CUSTOMER_CREATED", written.id(), "import " + run.id()));
+        audited.put(written.id(), new String[] {"CUSTOMER_CREATED", "import " + run.id()});
       } else {
         CustomerInput merged = merge(found, checked);
         List<FieldError> problems = CustomerInputCheck.errors(merged);
@@ -108,11 +109,11 @@ public class ImportChunks {
         } else {
           rectified.add(written);
           tally.updated++;
-          entries.add(
-              new AuditJournal.Entry(
-                  "CUSTOMER_RECTIFIED",
-                  written.id(),
-                  "import " + run.id() + " fields " + changed(found, written)));
+          audited.put(
+              written.id(),
+              new String[] {
+                "CUSTOMER_RECTIFIED", "import " + run.id() + " fields " + changed(found, written)
+              });
         }
       }
       for (ConsentGrant grant : checked.grants()) {
@@ -141,7 +142,6 @@ public class ImportChunks {
       created.forEach(w -> emails.add(w.details().email()));
       rectified.forEach(w -> emails.add(w.details().email()));
       legacySuppressions.adopt(connection, emails);
-      audit.appendAll(connection, run.actor(), entries);
     }
     Set<String> newIds = new HashSet<>();
     created.forEach(w -> newIds.add(w.id()));
@@ -150,11 +150,25 @@ public class ImportChunks {
       if (outcome.event() == null) {
         continue;
       }
-      if (outcome.event().applied()) {
+      ConsentEvent event = outcome.event();
+      if (event.applied()) {
         tally.consentsRecorded++;
       } else {
         tally.consentsNotApplied++;
       }
+      String[] entry =
+          audited.computeIfAbsent(
+              event.customerId(), id -> new String[] {"CONSENTS_IMPORTED", "import " + run.id()});
+      entry[1] +=
+          (entry[1].contains(" consents ") ? ", " : " consents ")
+              + event.purpose()
+              + (event.applied() ? " granted " : " not applied ")
+              + event.id();
+    }
+    if (!run.dryRun()) {
+      List<AuditJournal.Entry> entries = new ArrayList<>();
+      audited.forEach((id, e) -> entries.add(new AuditJournal.Entry(e[0], id, e[1])));
+      audit.appendAll(connection, run.actor(), entries);
     }
     long rowsDone = rows.get(rows.size() - 1).number() - 1;
     progress.add(connection, run.id(), rowsDone, tally, claims);

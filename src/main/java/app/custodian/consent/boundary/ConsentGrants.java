@@ -1,6 +1,5 @@
 package app.custodian.consent.boundary;
 
-import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.consent.control.ConsentLedger;
 import app.custodian.consent.entity.ConsentClaim;
 import app.custodian.consent.entity.ConsentEvent;
@@ -38,7 +37,6 @@ import java.util.Set;
 public class ConsentGrants {
 
   @Inject FieldCipher cipher;
-  @Inject AuditJournal audit;
   @Inject LocalCalendar calendar;
 
   /** A grant for a customer whose address has this blind index. */
@@ -48,8 +46,9 @@ public class ConsentGrants {
   public record Outcome(Grant grant, ConsentEvent event) {}
 
   /**
-   * Decides every grant; writes the events, the current states and their audit entries unless
-   * {@code dryRun}.
+   * Decides every grant; writes the events and the current states unless {@code dryRun}. The caller
+   * audits them: each outcome names its event (a bulk import gives each customer one entry naming
+   * their events, rather than one entry per event).
    *
    * @param newCustomers ids of customers created in this transaction: they have no state yet
    */
@@ -135,19 +134,6 @@ public class ConsentGrants {
         "update consent_state set granted = true, since = ?, event_id = ?"
             + " where customer_id = ? and purpose = ?",
         stateUpdates);
-    List<AuditJournal.Entry> entries = new ArrayList<>();
-    String actor = null;
-    for (ConsentEvent e : events) {
-      actor = e.actor();
-      entries.add(
-          new AuditJournal.Entry(
-              e.applied() ? "CONSENT_GRANTED" : "CONSENT_CLAIM_NOT_APPLIED",
-              e.customerId(),
-              e.purpose() + " " + e.id()));
-    }
-    if (actor != null) {
-      audit.appendAll(connection, actor, entries);
-    }
   }
 
   private static void writeStates(Connection connection, String sql, List<ConsentEvent> events)

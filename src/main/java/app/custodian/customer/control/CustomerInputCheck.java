@@ -24,7 +24,15 @@ public final class CustomerInputCheck {
 
   private static final String PHONE_MESSAGE = defaultMessage(PhoneNumber.class);
 
-  private record Rule(Field field, java.util.regex.Pattern pattern) {}
+  /** A field's constraints, looked up once. */
+  private record Rule(
+      Field field,
+      java.util.regex.Pattern pattern,
+      boolean notBlank,
+      Size size,
+      Email email,
+      Pattern regex,
+      boolean phone) {}
 
   private static final List<Rule> RULES = rules();
 
@@ -36,7 +44,7 @@ public final class CustomerInputCheck {
     for (Rule rule : RULES) {
       Field field = rule.field();
       String value = value(field, input);
-      String message = firstBroken(field, rule.pattern(), value);
+      String message = firstBroken(rule, value);
       if (message != null) {
         errors.add(new FieldError(field.getName(), message));
       }
@@ -44,29 +52,29 @@ public final class CustomerInputCheck {
     return errors;
   }
 
-  private static String firstBroken(Field field, java.util.regex.Pattern pattern, String value) {
-    if (field.isAnnotationPresent(NotBlank.class) && (value == null || value.isBlank())) {
+  private static String firstBroken(Rule rule, String value) {
+    if (rule.notBlank() && (value == null || value.isBlank())) {
       return "must not be blank";
     }
     if (value == null) {
       return null;
     }
-    Size size = field.getAnnotation(Size.class);
+    java.util.regex.Pattern pattern = rule.pattern();
+    Size size = rule.size();
     if (size != null && (value.length() < size.min() || value.length() > size.max())) {
       return "size must be between " + size.min() + " and " + size.max();
     }
-    Email email = field.getAnnotation(Email.class);
+    Email email = rule.email();
     if (email != null
         && !value.isEmpty()
         && !(EMAIL_SHAPE.matcher(value).matches() && pattern.matcher(value).matches())) {
       return email.message();
     }
-    Pattern regex = field.getAnnotation(Pattern.class);
+    Pattern regex = rule.regex();
     if (regex != null && !pattern.matcher(value).matches()) {
       return regex.message();
     }
-    PhoneNumber phone = field.getAnnotation(PhoneNumber.class);
-    if (phone != null && !new PhoneNumber.Validator().isValid(value, null)) {
+    if (rule.phone() && !new PhoneNumber.Validator().isValid(value, null)) {
       return PHONE_MESSAGE;
     }
     return null;
@@ -86,7 +94,15 @@ public final class CustomerInputCheck {
       } else if (regex != null) {
         pattern = java.util.regex.Pattern.compile(regex.regexp());
       }
-      rules.add(new Rule(field, pattern));
+      rules.add(
+          new Rule(
+              field,
+              pattern,
+              field.isAnnotationPresent(NotBlank.class),
+              field.getAnnotation(Size.class),
+              email,
+              regex,
+              field.isAnnotationPresent(PhoneNumber.class)));
     }
     return List.copyOf(rules);
   }

@@ -245,11 +245,17 @@ class CustomerImportJobTest extends JobTestCase {
             Queries.bytes(db, "select evidence from consent_event where customer_id = ?", binh)),
         "the import's id as evidence");
     assertEquals(
-        3,
-        Queries.count(
+        List.of("CUSTOMER_CREATED 2", "CUSTOMER_CREATED 1"),
+        Queries.rows(
             db,
-            "select count(*) from audit_entry where action = 'CONSENT_GRANTED' and actor = ?",
-            ACTOR));
+            "select action, (length(detail) - length(replace(detail, ' granted ', '')))"
+                + " / length(' granted ') from audit_entry where actor = ? and customer_id in"
+                + " (?, ?) order by customer_id = ? desc",
+            ACTOR,
+            an,
+            binh,
+            an),
+        "one entry per customer, naming each grant");
   }
 
   @Test
@@ -299,9 +305,17 @@ class CustomerImportJobTest extends JobTestCase {
         1,
         Queries.count(
             db,
-            "select count(*) from audit_entry where action = 'CONSENT_CLAIM_NOT_APPLIED'"
-                + " and customer_id = ?",
+            "select count(*) from audit_entry where action = 'CUSTOMER_CREATED'"
+                + " and customer_id = ? and detail like '% consents NEWSLETTER not applied %'",
             an));
+    assertEquals(
+        1,
+        Queries.count(
+            db,
+            "select count(*) from audit_entry where action = 'CONSENTS_IMPORTED'"
+                + " and customer_id = ? and detail like '% consents SURVEY not applied %'",
+            binh),
+        "an unchanged customer's consents are audited too");
   }
 
   @Test
