@@ -57,6 +57,7 @@ public class ImportRowReader extends AbstractItemReader {
 
   private CSVParser parser;
   private Iterator<CSVRecord> records;
+  private CSVRecord current;
   private List<String> header;
   private long rowNumber;
 
@@ -108,8 +109,6 @@ public class ImportRowReader extends AbstractItemReader {
       rowNumber++;
     }
   }
-
-  private CSVRecord current;
 
   /** Moves to the next record; false at the end, or when the file turned out unreadable. */
   private boolean nextRecord() throws Exception {
