@@ -53,6 +53,7 @@ class CustodianOnPostgresIT {
   static final String ADMIN_PASSWORD = "admin-password-for-tests";
   static final String STAFF_PASSWORD = "staff-password-for-tests";
   static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+  static final long IMPORT_MAX_BYTES = 3 * 1024 * 1024;
 
   @TempDir static Path dataDir;
   static Postgres postgres;
@@ -66,6 +67,7 @@ class CustodianOnPostgresIT {
     postgres = Postgres.start();
     databaseUrl = postgres.createDatabase();
     Map<String, String> env = postgres.custodianSettings(databaseUrl, dataDir, ADMIN_PASSWORD);
+    env.put("CUSTODIAN_IMPORT_MAX_BYTES", Long.toString(IMPORT_MAX_BYTES));
     custodian = new CustodianProcess(dataDir, env).start();
     admin = custodian.api("admin", ADMIN_PASSWORD);
     for (String role : List.of("OPERATOR", "MARKETING", "AUDITOR")) {
@@ -272,6 +274,193 @@ class CustodianOnPostgresIT {
           repository ? Queries.count(db, "select count(*) from jbatchexecutioninstancedata") : 0,
           Queries.count(db, "select count(*) from audit_entry where action = 'JOB_STARTED'"));
     }
+  }
+
+  /**
+   * Issue 20 over HTTP: an operator's dry run, then the import, each row by the API's rules and
+   * refused by row, field and message without its value; grants with their proof; an upload over
+   * the API's 1 MiB but under CUSTODIAN_IMPORT_MAX_BYTES; the administrator's export, downloaded
+   * once and audited with its count.
+   */
+  @Test
+  void customersAreImportedWithTheirConsentProofAndExportedOnce() throws Exception {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String an = "an-" + tag + "@example.vn";
+    String csv =
+        "fullName,email,phone,locale,consent.NEWSLETTER,consentSource,consentCollectedAt\n"
+            + "Nguyễn Văn An,"
+            + an
+            + ",0912 345 678,en,granted,quầy Hà Nội,2026-05-01T09:00:00+07:00\n"
+            + "Trần Bình,binh-"
+            + tag
+            + "@example,12345,vi,,,\n";
+    Api marketing = admin.as("marketing", STAFF_PASSWORD);
+    assertEquals(403, marketing.postCsv("/api/v1/imports", csv).status());
+    Reply badMode = operator.postCsv("/api/v1/imports?mode=overwrite", csv);
+    assertEquals(400, badMode.status(), badMode::toString);
+
+    JsonObject dry = awaitImport(operator.postCsv("/api/v1/imports?dryRun=true", csv));
+    assertEquals("COMPLETED", dry.getString("status"), dry::toString);
+    assertEquals(List.of(1, 0, 0, 1, 1, 0), importCounts(dry));
+    assertEquals(0, operator.get("/api/v1/customers?q=" + an).json().getInt("total"));
+
+    JsonObject done = awaitImport(operator.postCsv("/api/v1/imports?mode=upsert", csv));
+    assertEquals(List.of(1, 0, 0, 1, 1, 0), importCounts(done));
+    assertEquals(2, done.getInt("rows"));
+    List<String> errors =
+        done.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getInt("row") + " " + e.getString("field"))
+            .toList();
+    assertEquals(List.of("3 email", "3 phone"), errors);
+    assertFalse(done.toString().contains("binh-"), "never a value: " + done);
+    assertFalse(done.toString().contains("12345"), "never a value: " + done);
+    JsonObject customer = operator.get("/api/v1/customers?q=" + an).items().getJsonObject(0);
+    assertEquals("+84912345678", customer.getString("phone"));
+    JsonObject history =
+        operator
+            .get("/api/v1/customers/" + customer.getString("id") + "/consents")
+            .json()
+            .getJsonArray("history")
+            .getJsonObject(0);
+    assertEquals("quầy Hà Nội", history.getString("source"));
+    assertEquals("operator", history.getString("actor"));
+    assertEquals(Instant.parse("2026-05-01T02:00:00Z"), Instant.parse(history.getString("at")));
+    assertTrue(
+        history.getString("evidence").startsWith("import " + done.getString("importId")),
+        history::toString);
+
+    StringBuilder big = new StringBuilder("fullName,email,address\n");
+    String padding = "x".repeat(200);
+    for (int i = 0; big.length() < 3 * 1024 * 1024 / 2; i++) {
+      big.append("Khách Lớn ").append(i).append(",big-").append(i).append('-').append(tag);
+      big.append("@example.vn,").append(padding).append('\n');
+    }
+    JsonObject large = awaitImport(operator.postCsv("/api/v1/imports?dryRun=true", big.toString()));
+    assertEquals("COMPLETED", large.getString("status"), "over the API's 1 MiB: " + large);
+
+    Reply tooLarge =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .header("Authorization", basic("operator", STAFF_PASSWORD))
+                .header("Content-Type", "text/csv")
+                .POST(
+                    BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                new byte[(int) IMPORT_MAX_BYTES + 1]))));
+    assertEquals(413, tooLarge.status(), "a chunked body over the limit: " + tooLarge);
+    Reply declared =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .header("Authorization", basic("operator", STAFF_PASSWORD))
+                .header("Content-Type", "text/csv")
+                .POST(BodyPublishers.ofByteArray(new byte[(int) IMPORT_MAX_BYTES + 1])));
+    assertEquals(413, declared.status(), declared::toString);
+    try (var files = Files.list(dataDir.resolve("imports"))) {
+      assertEquals(List.of(), files.toList(), "no upload is left behind");
+    }
+
+    assertEquals(403, operator.post("/api/v1/exports", "").status());
+    Reply exportStarted = admin.post("/api/v1/exports", "");
+    assertEquals(202, exportStarted.status(), exportStarted::toString);
+    String export = "/api/v1/exports/" + exportStarted.json().getString("exportId");
+    JsonObject exported = awaitStatus(admin, export, "RUNNING");
+    assertEquals("COMPLETED", exported.getString("status"), exported::toString);
+    long count = exported.getJsonNumber("count").longValue();
+    assertTrue(count >= 1, exported::toString);
+    assertEquals(403, operator.get(export + "/file").status());
+    Reply file = admin.get(export + "/file");
+    assertEquals(200, file.status(), file::toString);
+    assertTrue(file.header("Content-Type").startsWith("text/csv"), file::toString);
+    assertTrue(file.body().startsWith("fullName,email,phone,fax,"), file.body());
+    assertTrue(file.body().contains("Nguyễn Văn An," + an + ",+84912345678,"), "with consents");
+    assertTrue(file.body().contains(",granted,"), "with consents");
+    assertEquals(410, admin.get(export + "/file").status(), "downloadable once");
+    assertEquals("DOWNLOADED", admin.get(export).json().getString("status"));
+    try (var files = Files.list(dataDir.resolve("exports"))) {
+      assertEquals(List.of(), files.toList(), "deleted once downloaded");
+    }
+    JsonObject audited =
+        admin.get("/api/v1/audit?action=CUSTOMERS_EXPORTED").items().getJsonObject(0);
+    assertEquals(
+        "export " + exportStarted.json().getString("exportId") + " customers " + count,
+        audited.getString("detail"));
+  }
+
+  /** The CSV upload is the one non-JSON body: still refused from another site, and as a form. */
+  @Test
+  void aCrossSiteOrFormImportIsRefusedAndChangesNothing() throws Exception {
+    String email = "forged-" + UUID.randomUUID() + "@example.vn";
+    String csv = "fullName,email\nGiả Mạo," + email + "\n";
+    Reply crossSite =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .header("Authorization", basic("operator", STAFF_PASSWORD))
+                .header("Content-Type", "text/csv")
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(BodyPublishers.ofString(csv)));
+    assertEquals(403, crossSite.status(), crossSite::toString);
+    Reply otherOrigin =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .header("Authorization", basic("operator", STAFF_PASSWORD))
+                .header("Content-Type", "text/csv")
+                .header("Origin", "https://evil.example")
+                .POST(BodyPublishers.ofString(csv)));
+    assertEquals(403, otherOrigin.status(), otherOrigin::toString);
+    Reply form =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .header("Authorization", basic("operator", STAFF_PASSWORD))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("fullName=x&email=" + email)));
+    assertEquals(415, form.status(), form::toString);
+    try (Connection db = postgres.connect(databaseUrl)) {
+      assertEquals(0, Queries.count(db, "select count(*) from customer_import where actor = 'x'"));
+      long imports = Queries.count(db, "select count(*) from customer_import");
+      Reply csvElsewhere =
+          send(
+              HttpRequest.newBuilder(uri("/api/v1/customers"))
+                  .header("Authorization", basic("operator", STAFF_PASSWORD))
+                  .header("Content-Type", "text/csv")
+                  .POST(BodyPublishers.ofString(csv)));
+      assertEquals(415, csvElsewhere.status(), csvElsewhere::toString);
+      assertEquals(imports, Queries.count(db, "select count(*) from customer_import"));
+    }
+    assertEquals(0, operator.get("/api/v1/customers?q=" + email).json().getInt("total"));
+  }
+
+  static JsonObject awaitImport(Reply started) {
+    assertEquals(202, started.status(), started::toString);
+    return awaitStatus(
+        operator, "/api/v1/imports/" + started.json().getString("importId"), "RUNNING");
+  }
+
+  static JsonObject awaitStatus(Api api, String path, String running) {
+    Instant deadline = Instant.now().plus(JOB_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject view = api.get(path).json();
+      if (!view.getString("status").equals(running)) {
+        return view;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError(path + " did not end in time");
+  }
+
+  static List<Integer> importCounts(JsonObject view) {
+    return List.of(
+        view.getInt("created"),
+        view.getInt("updated"),
+        view.getInt("unchanged"),
+        view.getInt("rejected"),
+        view.getInt("consentsRecorded"),
+        view.getInt("consentsNotApplied"));
   }
 
   static void awaitEnd(Reply started) {

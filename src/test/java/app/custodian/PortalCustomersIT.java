@@ -252,6 +252,96 @@ class PortalCustomersIT {
         .executeScript("document.getElementById(arguments[0]).value = arguments[1]", inputId, date);
   }
 
+  /**
+   * Issue 20 in the browser: an operator checks a CSV file with a dry run (the counts and the
+   * problems by row and column, nothing written), then imports it; an administrator exports every
+   * customer and downloads the file once, in Vietnamese and English.
+   */
+  @Test
+  void anOperatorChecksACsvFileWithADryRunThenImportsItAndAnAdminExports() throws Exception {
+    String unique = unique();
+    String email = "nhap-" + unique + "@example.vn";
+    Path csv = downloads.resolve("import-" + unique + ".csv");
+    Files.writeString(
+        csv,
+        "fullName,email,phone,consent.NEWSLETTER,consentSource,consentCollectedAt\n"
+            + "Phạm Nhập "
+            + unique
+            + ","
+            + email
+            + ",0912 345 678,granted,quầy Hà Nội,2026-05-01T09:00:00+07:00\n"
+            + "Sai Dòng,sai-"
+            + unique
+            + ",12345,,,\n");
+    Browser b = signedInAs("OPERATOR");
+    b.go("/customers/list.xhtml");
+    b.click(By.id("search:import"));
+    b.waitFor(By.id("upload:file"));
+    b.driver().findElement(By.id("upload:file")).sendKeys(csv.toAbsolutePath().toString());
+    b.click(By.id("upload:dryRun"));
+    b.waitForText(By.id("status"), "Hoàn tất", Duration.ofSeconds(60));
+    assertEquals("1", b.text(By.id("created")));
+    assertEquals("1", b.text(By.id("rejected")));
+    assertEquals("1", b.text(By.id("consentsRecorded")));
+    String errors = b.text(By.id("progress:errors"));
+    assertTrue(
+        errors.contains("3") && errors.contains("email") && errors.contains("phone"), errors);
+    assertFalse(errors.contains("12345") || errors.contains("sai-"), "never a value: " + errors);
+    b.screenshot("customers-import-dry-run");
+    assertEquals(0, search(email).getJsonNumber("total").longValue(), "a dry run writes nothing");
+
+    b.driver().findElement(By.id("upload:file")).sendKeys(csv.toAbsolutePath().toString());
+    b.click(By.id("upload:import"));
+    b.waitForText(By.id("status"), "Hoàn tất", Duration.ofSeconds(60));
+    assertEquals("1", b.text(By.id("created")));
+    JsonArray found = search(email).getJsonArray("items");
+    assertEquals(1, found.size());
+    assertEquals("+84912345678", found.getJsonObject(0).getString("phone"));
+    assertTrue(
+        found
+            .getJsonObject(0)
+            .getJsonObject("consents")
+            .getJsonObject("NEWSLETTER")
+            .getBoolean("granted"));
+    b.go("/customers/list.xhtml");
+    assertTrue(b.all(By.id("export:start")).isEmpty(), "exports are for administrators");
+    Resources.closeAll(current);
+
+    Browser a = signedInAs("ADMIN");
+    a.go("/customers/list.xhtml");
+    a.click(By.id("session:lang-en"));
+    a.waitFor(By.id("export:start"));
+    a.click(By.id("export:start"));
+    a.waitForText(By.id("export-status"), "Ready", Duration.ofSeconds(60));
+    ((ChromeDriver) a.driver())
+        .executeCdpCommand(
+            "Browser.setDownloadBehavior",
+            Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+    String exportId =
+        stack
+            .admin
+            .get("/api/v1/audit?action=EXPORT_STARTED")
+            .items()
+            .getJsonObject(0)
+            .getString("detail")
+            .substring("export ".length());
+    a.click(By.id("export:download"));
+    Path file = downloads.resolve("customers-" + exportId + ".csv");
+    new WebDriverWait(a.driver(), Duration.ofSeconds(20)).until(d -> Files.isRegularFile(file));
+    new WebDriverWait(a.driver(), Duration.ofSeconds(20))
+        .until(
+            d -> {
+              try {
+                return Files.readString(file).contains(email);
+              } catch (java.io.IOException e) {
+                return false;
+              }
+            });
+    assertTrue(Files.readString(file).startsWith("fullName,email,"));
+    assertEquals(
+        410, stack.admin.get("/api/v1/exports/" + exportId + "/file").status(), "downloaded once");
+  }
+
   private static void ensureChecked(Browser b, int index) {
     String id = "disclosures:dataCategories:" + index;
     if (!b.driver().findElement(By.id(id)).isSelected()) {

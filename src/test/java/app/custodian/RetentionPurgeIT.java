@@ -17,6 +17,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -111,6 +112,76 @@ class RetentionPurgeIT {
           0,
           Queries.count(
               db, "select count(*) from customer_name_word where customer_id <> ?", kept));
+    }
+  }
+
+  /**
+   * Issue 20: a customer import killed (kill -9) in the middle, then restarted, imports every row
+   * exactly once, and its upload is deleted at the end. Its customers are removed after, so the
+   * purge test's counts hold whatever the order.
+   */
+  @Test
+  void anImportKilledMidwayIsFinishedByItsRestartWithEveryRowImportedOnce() throws Exception {
+    int rows = 20_000;
+    StringBuilder csv =
+        new StringBuilder(
+            "fullName,email,source,consent.NEWSLETTER,consentSource,consentCollectedAt\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append("Khách Nhập ")
+          .append(i)
+          .append(",import-")
+          .append(i)
+          .append("@example.vn,kill-test,granted,web-form,2026-05-01T00:00:00Z\n");
+    }
+    try (Connection db = postgres.connect(databaseUrl)) {
+      Api admin = custodian.api("admin", ADMIN_PASSWORD);
+      Reply started = admin.postCsv("/api/v1/imports?mode=create", csv.toString());
+      assertEquals(202, started.status(), started::toString);
+      String importId = started.json().getString("importId");
+      long execution = started.json().getJsonNumber("executionId").longValue();
+      long before =
+          awaitCount(db, "select count(*) from customer where source = 'kill-test'", rows / 10);
+      assertTrue(before < rows, "the import was still going when it was killed");
+
+      custodian.kill();
+      custodian = new CustodianProcess(dataDir, env).start();
+      admin = custodian.api("admin", ADMIN_PASSWORD);
+      assertEquals("FAILED", admin.get("/api/v1/imports/" + importId).json().getString("status"));
+      JsonObject finished =
+          admin.runJob("/api/v1/jobs/executions/" + execution + "/restart", TIMEOUT);
+
+      assertEquals("COMPLETED", finished.getString("batchStatus"), finished::toString);
+      JsonObject view = admin.get("/api/v1/imports/" + importId).json();
+      assertEquals("COMPLETED", view.getString("status"), view::toString);
+      assertEquals(rows, view.getInt("rows"));
+      assertEquals(rows, view.getInt("created"), view::toString);
+      assertEquals(rows, view.getInt("consentsRecorded"), view::toString);
+      assertEquals(
+          rows, Queries.count(db, "select count(*) from customer where source = 'kill-test'"));
+      assertEquals(
+          rows,
+          Queries.count(
+              db,
+              "select count(*) from consent_event e join customer c on c.id = e.customer_id"
+                  + " where c.source = 'kill-test'"),
+          "one grant each");
+      assertEquals(
+          rows,
+          Queries.count(
+              db,
+              "select count(*) from audit_entry a join customer c on c.id = a.customer_id"
+                  + " where c.source = 'kill-test' and a.action = 'CUSTOMER_CREATED'"),
+          "one creation audited each");
+      assertFalse(
+          Files.exists(dataDir.resolve("imports").resolve(importId + ".csv.enc")),
+          "the upload is deleted at the end");
+    } finally {
+      try (Connection db = postgres.connect(databaseUrl)) {
+        Queries.count(db, "select count(*) from customer"); // connection check
+        try (var delete = db.createStatement()) {
+          delete.execute("delete from customer where source = 'kill-test'");
+        }
+      }
     }
   }
 

@@ -3,6 +3,14 @@ package app.custodian.testing;
 import app.custodian.audit.boundary.AuditEntryMacMigration;
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.control.EntryMac;
+import app.custodian.bulk.boundary.BulkFiles;
+import app.custodian.bulk.boundary.CustomerExportWriter;
+import app.custodian.bulk.boundary.ExportRecords;
+import app.custodian.bulk.boundary.ImportChunks;
+import app.custodian.bulk.boundary.ImportEnd;
+import app.custodian.bulk.boundary.ImportProgress;
+import app.custodian.bulk.boundary.ImportRowReader;
+import app.custodian.bulk.boundary.ImportRowWriter;
 import app.custodian.campaign.boundary.CampaignMessageProcessor;
 import app.custodian.campaign.boundary.CampaignMessageWriter;
 import app.custodian.campaign.boundary.CampaignMetrics;
@@ -12,8 +20,11 @@ import app.custodian.campaign.boundary.CampaignRunStart;
 import app.custodian.campaign.boundary.CampaignTally;
 import app.custodian.campaign.boundary.ErasedDeliveries;
 import app.custodian.consent.boundary.ConsentChecks;
+import app.custodian.consent.boundary.ConsentGrants;
 import app.custodian.consent.boundary.ConsentLinks;
 import app.custodian.consent.boundary.ConsentWithdrawals;
+import app.custodian.consent.boundary.LegacySuppressions;
+import app.custodian.customer.boundary.CustomerBatch;
 import app.custodian.customer.boundary.CustomerDeletions;
 import app.custodian.customer.boundary.OutboxCleanup;
 import app.custodian.customer.boundary.Recipients;
@@ -164,7 +175,20 @@ public final class JobTestbed {
           ReturnMetrics.class,
           ReturnedMailReader.class,
           ReturnClassification.class,
-          ReturnWriter.class);
+          ReturnWriter.class,
+          // customer-import
+          BulkFiles.class,
+          CustomerBatch.class,
+          ConsentGrants.class,
+          LegacySuppressions.class,
+          ImportProgress.class,
+          ImportChunks.class,
+          ImportRowReader.class,
+          ImportRowWriter.class,
+          ImportEnd.class,
+          // customer-export
+          ExportRecords.class,
+          CustomerExportWriter.class);
 
   private static JobTestbed bed;
 
@@ -322,6 +346,8 @@ public final class JobTestbed {
     smtp.stop();
     try {
       postgres.close();
+      Files.deleteIfExists(dataDir.resolve("imports"));
+      Files.deleteIfExists(dataDir.resolve("exports"));
       Files.deleteIfExists(dataDir); // empty: the keys are given, the mail goes over SMTP
     } catch (IOException e) {
       throw new UncheckedIOException(e);

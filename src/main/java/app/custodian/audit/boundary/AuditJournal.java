@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +44,25 @@ public class AuditJournal {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (Map.Entry<String, String> entry : detailByCustomer.entrySet()) {
         bind(insert, now, actor, action, entry.getKey(), entry.getValue());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** One entry to write with {@link #appendAll}. */
+  public record Entry(String action, String customerId, String detail) {}
+
+  /** Writes the entries now, by one actor, in one batch. */
+  public void appendAll(Connection connection, String actor, List<Entry> entries)
+      throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    OffsetDateTime now = DatabaseTime.now();
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (Entry entry : entries) {
+        bind(insert, now, actor, entry.action(), entry.customerId(), entry.detail());
         insert.addBatch();
       }
       insert.executeBatch();

@@ -7,6 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +57,59 @@ public class LegacySuppressions {
         .setParameter(1, current)
         .setParameter(2, old)
         .executeUpdate();
+  }
+
+  /**
+   * As {@link #adopt(String)} for many addresses at once, with plain JDBC on the caller's
+   * connection and in its transaction (batch jobs, outside JPA).
+   */
+  public void adopt(Connection connection, Collection<String> emails) throws SQLException {
+    if (emails.isEmpty()) {
+      return;
+    }
+    Optional<BlindIndex> legacy = legacyIndex(connection);
+    if (legacy.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement delete =
+            connection.prepareStatement(
+                "delete from suppression where legacy = true and address_index = ? and scope in"
+                    + " (select s.scope from suppression s where s.address_index = ?)");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "update suppression set address_index = ?, legacy = false"
+                    + " where address_index = ? and legacy = true")) {
+      for (String email : emails) {
+        String old = legacy.get().email(email);
+        String current = blindIndex.email(email);
+        delete.setString(1, old);
+        delete.setString(2, current);
+        delete.addBatch();
+        update.setString(1, current);
+        update.setString(2, old);
+        update.addBatch();
+      }
+      delete.executeBatch();
+      update.executeBatch();
+    }
+  }
+
+  private Optional<BlindIndex> legacyIndex(Connection connection) throws SQLException {
+    Optional<BlindIndex> known = legacyIndex;
+    if (known == null) {
+      try (PreparedStatement query =
+          connection.prepareStatement("select key_value from legacy_index_key where id = ?")) {
+        query.setString(1, LegacyIndexKey.ID);
+        try (ResultSet row = query.executeQuery()) {
+          known =
+              row.next()
+                  ? Optional.of(LegacyIndexKey.of(row.getBytes(1), cipher))
+                  : Optional.empty();
+        }
+      }
+      legacyIndex = known;
+    }
+    return known;
   }
 
   private Optional<BlindIndex> legacyIndex() {

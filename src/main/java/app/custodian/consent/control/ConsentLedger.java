@@ -5,6 +5,7 @@ import app.custodian.consent.entity.ConsentEvent;
 import app.custodian.consent.entity.ConsentState;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,6 +35,24 @@ public final class ConsentLedger {
     return blocking
         .map(s -> ConsentEvent.notApplied(customerId, claim, "SUPPRESSED_" + s.reason()))
         .orElseGet(() -> ConsentEvent.applied(customerId, claim));
+  }
+
+  /**
+   * The event a grant collected earlier elsewhere becomes (a bulk import): as {@link #decide}, but
+   * a withdrawal recorded after the moment the grant was collected stands, so the grant is kept as
+   * not applied. The person's later no outweighs an older yes.
+   *
+   * @param withdrawnSince when the current withdrawal took effect, or null when there is none
+   */
+  public static ConsentEvent decideCollected(
+      String customerId,
+      ConsentClaim grant,
+      Collection<Suppression> suppressions,
+      Instant withdrawnSince) {
+    if (withdrawnSince != null && withdrawnSince.isAfter(grant.at())) {
+      return ConsentEvent.notApplied(customerId, grant, "WITHDRAWN_LATER");
+    }
+    return decide(customerId, grant, suppressions, false);
   }
 
   /** The current state per purpose that a history, oldest first, adds up to. Absent: never set. */

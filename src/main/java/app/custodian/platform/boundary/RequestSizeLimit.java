@@ -1,35 +1,71 @@
 package app.custodian.platform.boundary;
 
+import app.custodian.platform.control.StateChangingRequestRules;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Rejects request bodies over 1 MiB, whether or not they declare their length. */
+/**
+ * Rejects request bodies over 1 MiB, whether or not they declare their length; a customer import's
+ * CSV upload may be up to {@code CUSTODIAN_IMPORT_MAX_BYTES} (default 1 GiB), and is streamed.
+ */
 @Provider
 @PreMatching
 public class RequestSizeLimit implements ContainerRequestFilter {
 
   static final long LIMIT = 1024 * 1024;
 
+  static final long DEFAULT_IMPORT_LIMIT = 1024L * 1024 * 1024;
+
+  private volatile Long importLimit;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > LIMIT) {
-      throw new PayloadTooLargeException(LIMIT);
+    long limit = csvUpload(request) ? importLimit() : LIMIT;
+    if (request.getLength() > limit) {
+      throw new PayloadTooLargeException(limit);
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new LimitedStream(request.getEntityStream()));
+      request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
     }
   }
 
-  private static final class LimitedStream extends FilterInputStream {
-    private long remaining = LIMIT;
+  /** {@code CUSTODIAN_IMPORT_MAX_BYTES}, read once. */
+  private long importLimit() {
+    Long known = importLimit;
+    if (known == null) {
+      known =
+          ConfigProvider.getConfig()
+              .getOptionalValue("custodian.import.max.bytes", Long.class)
+              .orElse(DEFAULT_IMPORT_LIMIT);
+      importLimit = known;
+    }
+    return known;
+  }
 
-    LimitedStream(InputStream in) {
+  private static boolean csvUpload(ContainerRequestContext request) {
+    String path = "/" + request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
+    MediaType type = request.getMediaType();
+    return "POST".equals(request.getMethod())
+        && ("/api/v1" + path).equals(StateChangingRequestRules.CSV_UPLOAD_PATH)
+        && type != null
+        && StateChangingRequestRules.CSV.equals(type.getType() + "/" + type.getSubtype());
+  }
+
+  private static final class LimitedStream extends FilterInputStream {
+    private final long limit;
+    private long remaining;
+
+    LimitedStream(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
+      this.remaining = limit;
     }
 
     @Override
@@ -53,7 +89,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     private void consume(long n) {
       remaining -= n;
       if (remaining < 0) {
-        throw new PayloadTooLargeException(LIMIT);
+        throw new PayloadTooLargeException(limit);
       }
     }
   }

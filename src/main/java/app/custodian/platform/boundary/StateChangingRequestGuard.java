@@ -35,7 +35,7 @@ public class StateChangingRequestGuard {
     if (!path.startsWith("/api/")) {
       return false;
     }
-    Optional<Refusal> refusal = rules.refusal(facts(request));
+    Optional<Refusal> refusal = rules.refusal(facts(request, path));
     if (refusal.isEmpty()) {
       return false;
     }
@@ -49,7 +49,7 @@ public class StateChangingRequestGuard {
     return true;
   }
 
-  private static StateChangingRequestRules.Request facts(HttpServletRequest request) {
+  private static StateChangingRequestRules.Request facts(HttpServletRequest request, String path) {
     String transferEncoding = request.getHeader("Transfer-Encoding");
     return new StateChangingRequestRules.Request(
         request.getMethod(),
@@ -57,6 +57,7 @@ public class StateChangingRequestGuard {
         request.getContentLengthLong(),
         transferEncoding != null && !transferEncoding.isBlank(),
         request.getHeader("Sec-Fetch-Site"),
-        request.getHeader("Origin"));
+        request.getHeader("Origin"),
+        path);
   }
 }

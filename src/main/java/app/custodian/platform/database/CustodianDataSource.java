@@ -16,6 +16,8 @@ import javax.sql.DataSource;
  */
 public class CustodianDataSource implements DataSource {
 
+  private static final String REWRITE_INSERTS = "reWriteBatchedInserts";
+
   private final DatabaseSettings settings;
   private volatile Driver driver;
   private int loginTimeout;
@@ -41,6 +43,10 @@ public class CustodianDataSource implements DataSource {
     }
     if (password != null) {
       properties.setProperty("password", password);
+    }
+    if (!settings.embedded() && !settings.url().contains(REWRITE_INSERTS)) {
+      // a JDBC batch of inserts goes as multi-row INSERTs: several times faster for bulk imports
+      properties.setProperty(REWRITE_INSERTS, "true");
     }
     Connection connection = driver().connect(settings.url(), properties);
     if (connection == null) {

@@ -82,6 +82,14 @@ public final class FieldCipher {
     if (plaintext == null) {
       return null;
     }
+    return encrypt(plaintext.getBytes(StandardCharsets.UTF_8), new byte[0]);
+  }
+
+  /**
+   * Encrypts bytes, authenticating {@code associatedData} with them (e.g. a segment's place in a
+   * file): {@link #decrypt(byte[], byte[])} needs the same to succeed.
+   */
+  public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
     byte[] header = header(currentKeyId);
     byte[] iv = new byte[IV_LENGTH];
     RANDOM.nextBytes(iv);
@@ -92,7 +100,10 @@ public final class FieldCipher {
           keysById.get(currentKeyId),
           new GCMParameterSpec(TAG_LENGTH * 8, iv));
       cipher.updateAAD(header);
-      byte[] body = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      if (associatedData.length > 0) {
+        cipher.updateAAD(associatedData);
+      }
+      byte[] body = cipher.doFinal(plaintext);
       return ByteBuffer.allocate(header.length + iv.length + body.length)
           .put(header)
           .put(iv)
@@ -107,6 +118,15 @@ public final class FieldCipher {
     if (ciphertext == null) {
       return null;
     }
+    return new String(decrypt(ciphertext, new byte[0]), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The bytes {@link #encrypt(byte[], byte[])} encrypted with the same associated data.
+   *
+   * @throws IllegalStateException when the ciphertext or the associated data was changed
+   */
+  public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
     if (ciphertext.length < 2 || ciphertext[0] != VERSION) {
       throw new IllegalStateException("ciphertext has an unsupported format");
     }
@@ -127,8 +147,10 @@ public final class FieldCipher {
           key,
           new GCMParameterSpec(TAG_LENGTH * 8, ciphertext, headerLength, IV_LENGTH));
       cipher.updateAAD(ciphertext, 0, headerLength);
-      byte[] plaintext = cipher.doFinal(ciphertext, bodyOffset, ciphertext.length - bodyOffset);
-      return new String(plaintext, StandardCharsets.UTF_8);
+      if (associatedData.length > 0) {
+        cipher.updateAAD(associatedData);
+      }
+      return cipher.doFinal(ciphertext, bodyOffset, ciphertext.length - bodyOffset);
     } catch (AEADBadTagException e) {
       throw new IllegalStateException("ciphertext failed authentication");
     } catch (GeneralSecurityException e) {

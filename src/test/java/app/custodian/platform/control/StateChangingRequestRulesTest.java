@@ -54,6 +54,46 @@ class StateChangingRequestRulesTest {
     }
   }
 
+  static Request toPath(String path, String contentType, String fetchSite, String origin) {
+    return new Request("POST", contentType, 10, false, fetchSite, origin, path);
+  }
+
+  @Test
+  void onlyTheImportUploadMayCarryCsvAndStillNotFromAnotherSite() {
+    assertEquals(Optional.empty(), judge(toPath("/api/v1/imports", "text/csv", null, null)));
+    assertEquals(
+        Optional.empty(),
+        judge(
+            toPath(
+                "/api/v1/imports",
+                "Text/CSV; charset=utf-8",
+                "same-origin",
+                "https://custodian.example")));
+    assertEquals(
+        Optional.of(Refusal.CROSS_SITE),
+        judge(toPath("/api/v1/imports", "text/csv", "cross-site", null)));
+    assertEquals(
+        Optional.of(Refusal.CROSS_SITE),
+        judge(toPath("/api/v1/imports", "text/csv", null, "https://evil.example")));
+    for (String type :
+        new String[] {
+          "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain"
+        }) {
+      assertEquals(
+          Optional.of(Refusal.NOT_JSON), judge(toPath("/api/v1/imports", type, null, null)), type);
+    }
+    for (String path :
+        new String[] {
+          "/api/v1/customers", "/api/v1/imports/x", "/api/v1/imports/", "/api/v1/exports"
+        }) {
+      assertEquals(
+          Optional.of(Refusal.NOT_JSON), judge(toPath(path, "text/csv", null, null)), path);
+    }
+    assertEquals(
+        Optional.of(Refusal.NOT_JSON),
+        judge(new Request("PUT", "text/csv", 10, false, null, null, "/api/v1/imports")));
+  }
+
   @Test
   void noContentTypeMeansNoBody() {
     assertEquals(Optional.empty(), judge(post(null, -1)));

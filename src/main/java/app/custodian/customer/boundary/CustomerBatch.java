@@ -1,0 +1,182 @@
+package app.custodian.customer.boundary;
+
+import app.custodian.customer.control.CustomerNormaliser;
+import app.custodian.customer.entity.CustomerDetails;
+import app.custodian.customer.entity.SearchIndexes;
+import app.custodian.platform.control.DatabaseTime;
+import app.custodian.platform.control.Ids;
+import app.custodian.platform.control.SqlLists;
+import app.custodian.security.control.BlindIndex;
+import app.custodian.security.control.FieldCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Customer records written many at a time with plain JDBC on the caller's connection and in its
+ * transaction, for batch jobs (a bulk import): the same stored form as {@link CustomerService}
+ * writes (normalised, encrypted, with their blind indexes and name words), in JDBC batches. The
+ * caller audits.
+ */
+@ApplicationScoped
+public class CustomerBatch {
+
+  @Inject FieldCipher cipher;
+  @Inject BlindIndex blindIndex;
+
+  /** A live customer found by their email's blind index; {@code details} null unless asked for. */
+  public record Existing(String id, CustomerDetails details) {}
+
+  /** A customer to write: new (then {@code id} is new too) or rectified. */
+  public record Written(String id, CustomerDetails details, SearchIndexes indexes) {}
+
+  public String emailIndex(String email) {
+    return blindIndex.email(email);
+  }
+
+  /** The stored form of checked input, with its indexes, under a new id. */
+  public Written newCustomer(CustomerInput input) {
+    CustomerDetails details = CustomerNormaliser.details(input);
+    return new Written(Ids.newId(), details, CustomerNormaliser.indexes(details, blindIndex));
+  }
+
+  /** The stored form of checked input for the existing customer. */
+  public Written rectified(String id, CustomerInput input) {
+    CustomerDetails details = CustomerNormaliser.details(input);
+    return new Written(id, details, CustomerNormaliser.indexes(details, blindIndex));
+  }
+
+  /** The live customers with these email indexes, by index. */
+  public Map<String, Existing> byEmailIndex(
+      Connection connection, Collection<String> emailIndexes, boolean withDetails)
+      throws SQLException {
+    Map<String, Existing> found = new HashMap<>();
+    if (emailIndexes.isEmpty()) {
+      return found;
+    }
+    String columns =
+        withDetails
+            ? ", full_name, email, phone, address, organization, job_title, fax, locale, source"
+            : "";
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select id, email_index"
+                + columns
+                + " from customer where email_index in ("
+                + SqlLists.placeholders(emailIndexes.size())
+                + ")")) {
+      SqlLists.bind(query, 1, emailIndexes);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          CustomerDetails details = withDetails ? details(row) : null;
+          found.put(row.getString(2), new Existing(row.getString(1), details));
+        }
+      }
+    }
+    return found;
+  }
+
+  private CustomerDetails details(ResultSet row) throws SQLException {
+    return new CustomerDetails(
+        cipher.decrypt(row.getBytes(3)),
+        cipher.decrypt(row.getBytes(4)),
+        cipher.decrypt(row.getBytes(5)),
+        cipher.decrypt(row.getBytes(6)),
+        cipher.decrypt(row.getBytes(7)),
+        cipher.decrypt(row.getBytes(8)),
+        cipher.decrypt(row.getBytes(9)),
+        row.getString(10),
+        row.getString(11));
+  }
+
+  /** Inserts new customers with their name words, in two batches. */
+  public void insert(Connection connection, List<Written> customers) throws SQLException {
+    if (customers.isEmpty()) {
+      return;
+    }
+    OffsetDateTime now = DatabaseTime.now();
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into customer (full_name, email, phone, address, organization, job_title,"
+                + " fax, locale, source, email_index, phone_index, created_at, updated_at,"
+                + " version, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
+      for (Written customer : customers) {
+        int next = bindRecord(insert, customer, now);
+        insert.setObject(next, now);
+        insert.setString(next + 1, customer.id());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    insertNameWords(connection, customers);
+  }
+
+  /** Writes corrected values over the customers' records; the old values are gone. */
+  public void rectify(Connection connection, List<Written> customers) throws SQLException {
+    if (customers.isEmpty()) {
+      return;
+    }
+    OffsetDateTime now = DatabaseTime.now();
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update customer set full_name = ?, email = ?, phone = ?, address = ?,"
+                + " organization = ?, job_title = ?, fax = ?, locale = ?, source = ?,"
+                + " email_index = ?, phone_index = ?, updated_at = ?, version = version + 1"
+                + " where id = ?")) {
+      for (Written customer : customers) {
+        int next = bindRecord(update, customer, now);
+        update.setString(next, customer.id());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+    SqlLists.update(
+        connection,
+        "delete from customer_name_word where customer_id in (%s)",
+        customers.stream().map(Written::id).toList());
+    insertNameWords(connection, customers);
+  }
+
+  /** Binds the record's columns from the first placeholder; answers the next index (updated_at). */
+  private int bindRecord(PreparedStatement statement, Written customer, OffsetDateTime now)
+      throws SQLException {
+    CustomerDetails d = customer.details();
+    statement.setBytes(1, cipher.encrypt(d.fullName()));
+    statement.setBytes(2, cipher.encrypt(d.email()));
+    statement.setBytes(3, cipher.encrypt(d.phone()));
+    statement.setBytes(4, cipher.encrypt(d.address()));
+    statement.setBytes(5, cipher.encrypt(d.organization()));
+    statement.setBytes(6, cipher.encrypt(d.jobTitle()));
+    statement.setBytes(7, cipher.encrypt(d.fax()));
+    statement.setString(8, d.locale());
+    statement.setString(9, d.source());
+    statement.setString(10, customer.indexes().email());
+    statement.setString(11, customer.indexes().phone());
+    statement.setObject(12, now);
+    return 13;
+  }
+
+  private static void insertNameWords(Connection connection, List<Written> customers)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into customer_name_word (customer_id, word_index) values (?, ?)")) {
+      for (Written customer : customers) {
+        for (String word : customer.indexes().nameWords()) {
+          insert.setString(1, customer.id());
+          insert.setString(2, word);
+          insert.addBatch();
+        }
+      }
+      insert.executeBatch();
+    }
+  }
+}
