@@ -5,6 +5,7 @@ import app.custodian.security.control.KeyMaterial;
 import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.Queries;
+import app.custodian.testing.TestMailbox;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -14,7 +15,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,28 +106,11 @@ final class MailReturnsHelpers {
   }
 
   static void deliver(GreenMailUser user, String raw) throws Exception {
-    user.deliver(
-        new MimeMessage(
-            Session.getInstance(new Properties()),
-            new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1))));
+    TestMailbox.deliver(user, raw);
   }
 
   static int count(GreenMail imap, String folderName) throws Exception {
-    Store store = connect(imap);
-    try {
-      Folder folder = store.getFolder(folderName);
-      if (!folder.exists()) {
-        return 0;
-      }
-      folder.open(Folder.READ_ONLY);
-      try {
-        return folder.getMessageCount();
-      } finally {
-        folder.close(false);
-      }
-    } finally {
-      store.close();
-    }
+    return TestMailbox.count(imap, MAILBOX_USER, MAILBOX_PASSWORD, folderName);
   }
 
   /** The raw text of a message in a folder. */

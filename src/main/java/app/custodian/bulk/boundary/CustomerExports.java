@@ -33,10 +33,8 @@ public class CustomerExports {
   @Inject AuditJournal audit;
   @Inject JobRuns runs;
 
-  /** An export that was started, and the job execution that writes it. */
-  public record Started(String exportId, long executionId) {}
-
-  public Started start(String actor) {
+  /** Records an export and starts the job that writes it. */
+  public BulkRun start(String actor) {
     String exportId = Ids.newId();
     try (Connection connection = database.connect()) {
       JobDatabase.inTransaction(
@@ -49,7 +47,7 @@ public class CustomerExports {
       parameters.setProperty("exportId", exportId);
       long executionId = runs.start(CustomerExportJob.NAME, parameters);
       records.execution(connection, exportId, executionId);
-      return new Started(exportId, executionId);
+      return new BulkRun(exportId, executionId);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -34,15 +34,12 @@ public class CustomerImports {
   @Inject AuditJournal audit;
   @Inject JobRuns runs;
 
-  /** An import that was started, and the job execution that runs it. */
-  public record Started(String importId, long executionId) {}
-
   /**
    * Stores the CSV and starts the job.
    *
    * @param actor the staff member, who is the actor of every change the import makes
    */
-  public Started start(InputStream csv, ImportMode mode, boolean dryRun, String actor) {
+  public BulkRun start(InputStream csv, ImportMode mode, boolean dryRun, String actor) {
     String importId = Ids.newId();
     Path file = files.importFile(importId);
     long bytes;
@@ -71,7 +68,7 @@ public class CustomerImports {
       parameters.setProperty("importId", importId);
       long executionId = runs.start(CustomerImportJob.NAME, parameters);
       setExecution(connection, importId, executionId);
-      return new Started(importId, executionId);
+      return new BulkRun(importId, executionId);
     } catch (SQLException | RuntimeException e) {
       files.delete(file);
       throw e instanceof SQLException sql ? new IllegalStateException(sql) : (RuntimeException) e;

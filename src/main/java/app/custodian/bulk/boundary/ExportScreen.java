@@ -26,7 +26,7 @@ public class ExportScreen implements Serializable {
   private String exportId;
 
   public void start() {
-    exportId = exports.start(username()).exportId();
+    exportId = exports.start(username()).id();
   }
 
   public ExportView getCurrent() {

@@ -3,7 +3,6 @@ package app.custodian.bulk.boundary;
 import app.custodian.platform.control.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,14 +24,7 @@ public class ExportsResource {
 
   @POST
   public Response start(@Context SecurityContext security) {
-    CustomerExports.Started started = exports.start(security.getUserPrincipal().getName());
-    String body =
-        Json.createObjectBuilder()
-            .add("exportId", started.exportId())
-            .add("executionId", started.executionId())
-            .build()
-            .toString();
-    return Response.accepted(body).type(MediaType.APPLICATION_JSON).build();
+    return exports.start(security.getUserPrincipal().getName()).accepted("exportId");
   }
 
   @GET

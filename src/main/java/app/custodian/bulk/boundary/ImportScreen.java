@@ -49,8 +49,7 @@ public class ImportScreen implements Serializable {
     }
     String username = faces.getExternalContext().getUserPrincipal().getName();
     try (InputStream csv = file.getInputStream()) {
-      importId =
-          imports.start(csv, ImportMode.parse(mode).orElseThrow(), dryRun, username).importId();
+      importId = imports.start(csv, ImportMode.parse(mode).orElseThrow(), dryRun, username).id();
     } catch (IOException | ProblemException e) {
       message(faces, FacesMessage.SEVERITY_ERROR, "imports.failedToStart");
     }

@@ -4,7 +4,6 @@ import app.custodian.bulk.control.ImportMode;
 import app.custodian.platform.control.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,15 +50,9 @@ public class ImportsResource {
     if (charset != null && !charset.toLowerCase(Locale.ROOT).replace("-", "").equals("utf8")) {
       throw ProblemException.invalid("Content-Type", "the CSV must be UTF-8");
     }
-    CustomerImports.Started started =
-        imports.start(csv, importMode, dry, security.getUserPrincipal().getName());
-    String body =
-        Json.createObjectBuilder()
-            .add("importId", started.importId())
-            .add("executionId", started.executionId())
-            .build()
-            .toString();
-    return Response.accepted(body).type(MediaType.APPLICATION_JSON).build();
+    return imports
+        .start(csv, importMode, dry, security.getUserPrincipal().getName())
+        .accepted("importId");
   }
 
   @GET

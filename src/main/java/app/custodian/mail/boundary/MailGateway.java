@@ -3,6 +3,7 @@ package app.custodian.mail.boundary;
 import app.custodian.mail.control.MailComposer;
 import app.custodian.mail.control.MailRejectedException;
 import app.custodian.mail.control.MailSettings;
+import app.custodian.mail.control.MailStreams;
 import app.custodian.mail.control.MailTransport;
 import app.custodian.mail.control.MailUnavailableException;
 import app.custodian.mail.control.OutboundMail;
@@ -114,6 +115,7 @@ public class MailGateway {
   }
 
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    MailStreams.nameTheProvider();
     settings(); // reads the settings and warns now rather than at the first email
   }
 

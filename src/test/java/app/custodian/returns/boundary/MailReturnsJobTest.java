@@ -12,16 +12,12 @@ import app.custodian.security.control.SignedTokens;
 import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Queries;
+import app.custodian.testing.TestMailbox;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.mail.Folder;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -408,11 +404,7 @@ class MailReturnsJobTest extends JobTestCase {
   }
 
   static void deliver(String raw) throws Exception {
-    MimeMessage message =
-        new MimeMessage(
-            Session.getInstance(new Properties()),
-            new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
-    mailbox.deliver(message);
+    TestMailbox.deliver(mailbox, raw);
   }
 
   List<String> suppressions(Person person) throws Exception {
@@ -437,21 +429,6 @@ class MailReturnsJobTest extends JobTestCase {
   }
 
   int count(String folderName) throws Exception {
-    Store store = Session.getInstance(new Properties()).getStore("imap");
-    store.connect("127.0.0.1", imap.getImap().getPort(), MAILBOX_USER, MAILBOX_PASSWORD);
-    try {
-      Folder folder = store.getFolder(folderName);
-      if (!folder.exists()) {
-        return 0;
-      }
-      folder.open(Folder.READ_ONLY);
-      try {
-        return folder.getMessageCount();
-      } finally {
-        folder.close(false);
-      }
-    } finally {
-      store.close();
-    }
+    return TestMailbox.count(imap, MAILBOX_USER, MAILBOX_PASSWORD, folderName);
   }
 }
