@@ -5,15 +5,15 @@ import app.custodian.bench.ReturnedMailFactory.Returned;
 import app.custodian.returns.control.ReturnedMail.Kind;
 import app.custodian.testing.Api;
 import app.custodian.testing.CustodianProcess;
+import app.custodian.testing.Queries;
+import app.custodian.testing.TestMailbox;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.mail.Folder;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
@@ -438,29 +438,10 @@ public final class MailReturnsBenchmark {
   }
 
   private static long count(Connection database, String sql) throws SQLException {
-    try (PreparedStatement query = database.prepareStatement(sql);
-        ResultSet row = query.executeQuery()) {
-      row.next();
-      return row.getLong(1);
-    }
+    return Queries.count(database, sql);
   }
 
   private static int count(GreenMail imap, String folderName) throws Exception {
-    Store store = Session.getInstance(new Properties()).getStore("imap");
-    store.connect("127.0.0.1", imap.getImap().getPort(), MAILBOX_USER, MAILBOX_PASSWORD);
-    try {
-      Folder folder = store.getFolder(folderName);
-      if (!folder.exists()) {
-        return 0;
-      }
-      folder.open(Folder.READ_ONLY);
-      try {
-        return folder.getMessageCount();
-      } finally {
-        folder.close(false);
-      }
-    } finally {
-      store.close();
-    }
+    return TestMailbox.count(imap, MAILBOX_USER, MAILBOX_PASSWORD, folderName);
   }
 }
