@@ -3,7 +3,6 @@ package app.custodian.bench;
 import app.custodian.security.control.KeyMaterial;
 import app.custodian.testing.Api;
 import app.custodian.testing.CustodianProcess;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -139,16 +138,7 @@ public final class CampaignSendBenchmark {
       Neighbours neighbours,
       AppMemory memory)
       throws Exception {
-    String body =
-        Json.createObjectBuilder()
-            .add("name", "Bản tin tháng 11 (benchmark)")
-            .add("purpose", "NEWSLETTER")
-            .add("subject", Newsletter.SUBJECT)
-            .add("textBody", Newsletter.TEXT)
-            .add("htmlBody", Newsletter.HTML)
-            .add("advertising", true)
-            .build()
-            .toString();
+    String body = Newsletter.campaign("Bản tin tháng 11 (benchmark)");
     Api.Reply created = admin.post("/api/v1/campaigns", body);
     if (created.status() != 201) {
       throw new IllegalStateException("Could not create the campaign: " + created);

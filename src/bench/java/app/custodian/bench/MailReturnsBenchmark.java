@@ -10,7 +10,6 @@ import app.custodian.testing.TestMailbox;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.mail.Session;
@@ -168,16 +167,7 @@ public final class MailReturnsBenchmark {
   /** A newsletter to every customer, by the application into the sink: the messages to return. */
   private static String sendCampaign(ReturnsSettings settings, MailStack stack, Audience audience)
       throws Exception {
-    String body =
-        Json.createObjectBuilder()
-            .add("name", "Bản tin tháng 11 (mail-returns benchmark)")
-            .add("purpose", "NEWSLETTER")
-            .add("subject", Newsletter.SUBJECT)
-            .add("textBody", Newsletter.TEXT)
-            .add("htmlBody", Newsletter.HTML)
-            .add("advertising", true)
-            .build()
-            .toString();
+    String body = Newsletter.campaign("Bản tin tháng 11 (mail-returns benchmark)");
     Api admin = stack.admin();
     Api.Reply created = admin.post("/api/v1/campaigns", body);
     if (created.status() != 201) {

@@ -1,5 +1,7 @@
 package app.custodian.bench;
 
+import jakarta.json.Json;
+
 /**
  * The benchmark's campaign: a two-part Vietnamese newsletter as marketing would write it (Mustache
  * templates for Custodian), and the same message rendered by plain string replacement for the
@@ -112,5 +114,18 @@ final class Newsletter {
         .replace("{{fullName}}", name)
         .replace("{{unsubscribeUrl}}", unsubscribe)
         .replace("{{preferencesUrl}}", preferences);
+  }
+
+  /** The body of {@code POST /api/v1/campaigns} for this newsletter, under the given name. */
+  static String campaign(String name) {
+    return Json.createObjectBuilder()
+        .add("name", name)
+        .add("purpose", "NEWSLETTER")
+        .add("subject", SUBJECT)
+        .add("textBody", TEXT)
+        .add("htmlBody", HTML)
+        .add("advertising", true)
+        .build()
+        .toString();
   }
 }
