@@ -14,8 +14,10 @@ import java.util.Objects;
 import java.util.function.LongPredicate;
 
 /**
- * A campaign: its templates, whose consent counts, and how its sending went. The delivery rows and
- * the audience figures are written by the {@code newsletter-send} job.
+ * A campaign: its templates, whose consent counts, and how its sending went. Its status changes
+ * only through its methods, which refuse what its lifecycle does not allow, whoever stores it: JPA
+ * for the API and the portal, the {@code newsletter-send} job with JDBC ({@code CampaignRuns}). The
+ * delivery rows are the job's.
  */
 @Entity
 @Table(name = "campaign")
