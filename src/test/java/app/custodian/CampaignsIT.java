@@ -358,8 +358,16 @@ class CampaignsIT {
 
       JsonObject orphan = admin.get("/api/v1/jobs/executions/" + execution).json();
       assertTrue(orphan.getBoolean("orphaned"), orphan::toString);
+      String killedRow = "select status, execution_id from campaign where id = ?";
+      List<String> asKilled = Queries.row(db, killedRow, campaignId);
+      assertEquals(List.of("SENDING", String.valueOf(execution)), asKilled, "as the kill left it");
+      List<String> audited = Queries.row(db, "select count(*), max(at) from audit_entry");
       assertEquals(
           "FAILED", marketer.get("/api/v1/campaigns/" + campaignId).json().getString("status"));
+      assertEquals(
+          "FAILED", marketer.get("/api/v1/campaigns/" + campaignId).json().getString("status"));
+      assertEquals(asKilled, Queries.row(db, killedRow, campaignId), "a read writes nothing");
+      assertEquals(audited, Queries.row(db, "select count(*), max(at) from audit_entry"));
       Reply restarted = admin.post("/api/v1/jobs/executions/" + execution + "/restart", "");
       assertEquals(202, restarted.status(), restarted::toString);
       JsonObject done = awaitStatus(campaignId, "SENT");

@@ -16,6 +16,7 @@ import app.custodian.campaign.boundary.CampaignMessageWriter;
 import app.custodian.campaign.boundary.CampaignMetrics;
 import app.custodian.campaign.boundary.CampaignRecipientReader;
 import app.custodian.campaign.boundary.CampaignRendering;
+import app.custodian.campaign.boundary.CampaignRunListener;
 import app.custodian.campaign.boundary.CampaignRunStart;
 import app.custodian.campaign.boundary.CampaignTally;
 import app.custodian.campaign.boundary.ErasedDeliveries;
@@ -130,6 +131,7 @@ public final class JobTestbed {
           RunningJobsListener.class,
           // newsletter-send
           CampaignMetrics.class,
+          CampaignRunListener.class,
           CampaignRunStart.class,
           CampaignRecipientReader.class,
           CampaignMessageProcessor.class,

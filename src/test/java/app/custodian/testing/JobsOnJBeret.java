@@ -120,12 +120,14 @@ public final class JobsOnJBeret {
     }
   }
 
-  /** The test database in place of the container's pool. */
+  /** The test database in place of the container's pool, its statements in {@link StatementLog}. */
   @ApplicationScoped
   public static class TestJobDatabase extends JobDatabase {
+    private final DataSource recorded = StatementLog.recording(dataSource);
+
     @Override
     protected DataSource dataSource() {
-      return dataSource;
+      return recorded;
     }
   }
 }

@@ -2,15 +2,14 @@ package app.custodian.campaign.boundary;
 
 import app.custodian.campaign.control.Audience;
 import app.custodian.campaign.control.CampaignMessage;
-import app.custodian.campaign.control.CampaignRuns;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.customer.boundary.Recipients;
 import app.custodian.mail.control.MailTemplate;
 import app.custodian.platform.boundary.JobDatabase;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -30,13 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CampaignMessageProcessor implements ItemProcessor {
 
   @Inject
-  @BatchProperty(name = NewsletterSendJob.CAMPAIGN_ID)
-  String campaignId;
-
-  @Inject
   @ConfigProperty(name = Audience.CAP_PROPERTY, defaultValue = Audience.DEFAULT_CAP)
   int advertisingCap;
 
+  @Inject JobContext job;
   @Inject JobDatabase database;
   @Inject Recipients recipients;
   @Inject ConsentChecks consent;
@@ -49,11 +45,11 @@ public class CampaignMessageProcessor implements ItemProcessor {
   @Override
   public Object processItem(Object item) throws Exception {
     String customerId = (String) item;
+    if (content == null) {
+      content = CampaignRunListener.run(job).content();
+      template = content.template();
+    }
     try (Connection connection = database.connect()) {
-      if (content == null) {
-        content = CampaignRuns.content(connection, campaignId);
-        template = content.template();
-      }
       Optional<Recipient> recipient = recipients.read(connection, customerId);
       if (recipient.isEmpty()) {
         return skip("gone");

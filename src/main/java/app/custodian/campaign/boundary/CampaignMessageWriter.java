@@ -2,17 +2,15 @@ package app.custodian.campaign.boundary;
 
 import app.custodian.campaign.control.CampaignDelivery;
 import app.custodian.campaign.control.CampaignMessage;
-import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.control.CampaignRun;
 import app.custodian.delivery.boundary.DeliveryPipeline;
 import app.custodian.delivery.boundary.DeliveryRun;
-import app.custodian.platform.boundary.JobDatabase;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,22 +22,19 @@ import java.util.Locale;
 @Dependent
 public class CampaignMessageWriter extends AbstractItemWriter {
 
-  @Inject
-  @BatchProperty(name = NewsletterSendJob.CAMPAIGN_ID)
-  String campaignId;
-
-  @Inject JobDatabase database;
+  @Inject JobContext job;
   @Inject DeliveryPipeline pipeline;
   @Inject CampaignMetrics metrics;
 
   private DeliveryRun run;
+  private String campaignId;
   private boolean advertising;
 
   @Override
   public void open(Serializable checkpoint) throws Exception {
-    try (Connection connection = database.connect()) {
-      advertising = CampaignRuns.content(connection, campaignId).advertising();
-    }
+    CampaignRun campaign = CampaignRunListener.run(job);
+    campaignId = campaign.campaignId();
+    advertising = campaign.content().advertising();
     run =
         pipeline.open("campaign", status -> metrics.count(status.name().toLowerCase(Locale.ROOT)));
   }

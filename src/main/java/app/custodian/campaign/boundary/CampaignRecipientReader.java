@@ -1,11 +1,10 @@
 package app.custodian.campaign.boundary;
 
 import app.custodian.campaign.control.Audience;
-import app.custodian.campaign.control.CampaignRuns;
-import app.custodian.consent.entity.Purpose;
-import app.custodian.consent.entity.Suppression;
+import app.custodian.campaign.control.CampaignRun;
+import app.custodian.campaign.control.NamedSql;
 import app.custodian.platform.boundary.KeysetReader;
-import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Streams the ids of customers who may get the campaign ({@link Audience}: consent to its purpose
@@ -28,11 +29,23 @@ public class CampaignRecipientReader extends KeysetReader<String> {
 
   static final int PAGE = 500;
 
-  @Inject
-  @BatchProperty(name = NewsletterSendJob.CAMPAIGN_ID)
-  String campaignId;
+  /** Its keyset query: {@link Audience}'s fragments, each value bound by name. */
+  static final NamedSql PAGE_AFTER =
+      NamedSql.of(
+          // the bound is repeated on every table so that each index scan starts at the keyset
+          // position, not at the campaign's first customer (a page would cost O(progress))
+          "select cs.customer_id from "
+              + Audience.CONSENTED
+              + " and cs.customer_id > :after and c.id > :after and not "
+              + Audience.SUPPRESSED
+              + " and "
+              + Audience.UNDELIVERED_OPEN
+              + " and d.customer_id > :after)"
+              + " order by cs.customer_id limit :limit");
 
-  private Purpose purpose;
+  @Inject JobContext job;
+
+  private Map<String, Object> audience;
 
   public CampaignRecipientReader() {
     super(PAGE);
@@ -40,7 +53,8 @@ public class CampaignRecipientReader extends KeysetReader<String> {
 
   @Override
   protected void prepare(Connection connection) throws SQLException {
-    purpose = CampaignRuns.content(connection, campaignId).purpose();
+    CampaignRun run = CampaignRunListener.run(job);
+    audience = Audience.parameters(run.campaignId(), run.content().purpose());
   }
 
   @Override
@@ -52,26 +66,10 @@ public class CampaignRecipientReader extends KeysetReader<String> {
   protected List<String> pageAfter(Connection connection, String after, int limit)
       throws SQLException {
     List<String> ids = new ArrayList<>(limit);
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            // the bound is repeated on every table so that each index scan starts at the keyset
-            // position, not at the campaign's first customer (a page would cost O(progress))
-            "select cs.customer_id from "
-                + Audience.CONSENTED
-                + " and cs.customer_id > ? and c.id > ? and not "
-                + Audience.SUPPRESSED
-                + " and "
-                + Audience.UNDELIVERED_OPEN
-                + " and d.customer_id > ?)"
-                + " order by cs.customer_id limit ?")) {
-      query.setString(1, purpose.name());
-      query.setString(2, after);
-      query.setString(3, after);
-      query.setString(4, Suppression.ALL);
-      query.setString(5, purpose.name());
-      query.setString(6, campaignId);
-      query.setString(7, after);
-      query.setInt(8, limit);
+    Map<String, Object> values = new HashMap<>(audience);
+    values.put("after", after);
+    values.put("limit", limit);
+    try (PreparedStatement query = PAGE_AFTER.prepare(connection, values)) {
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           ids.add(rows.getString(1));

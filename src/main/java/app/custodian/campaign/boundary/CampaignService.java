@@ -6,7 +6,6 @@ import app.custodian.campaign.control.CampaignRules;
 import app.custodian.campaign.control.ReturnedMessages;
 import app.custodian.campaign.entity.Campaign;
 import app.custodian.campaign.entity.CampaignContent;
-import app.custodian.campaign.entity.CampaignStatus;
 import app.custodian.delivery.boundary.MessageReturn;
 import app.custodian.delivery.boundary.MessageReturns;
 import app.custodian.delivery.control.DeliveryTables;
@@ -57,22 +56,9 @@ public class CampaignService {
     return view(campaign);
   }
 
+  /** Reading writes nothing: a campaign whose run died shows FAILED ({@link #view}). */
   public CampaignView read(String id) {
-    Campaign campaign = load(id, LockModeType.NONE);
-    if (runEndedUnfinished(campaign)) {
-      // Read again under the row lock: the job's last step may have marked it SENT since.
-      em.refresh(campaign, LockModeType.PESSIMISTIC_WRITE);
-      if (runEndedUnfinished(campaign)) {
-        campaign.failed(); // its run ended without finishing it, or its process died
-      }
-    }
-    return view(campaign);
-  }
-
-  private boolean runEndedUnfinished(Campaign campaign) {
-    return campaign.status() == CampaignStatus.SENDING
-        && campaign.executionId() != null
-        && !jobs.isLive(campaign.executionId());
+    return view(load(id, LockModeType.NONE));
   }
 
   /**
@@ -106,9 +92,8 @@ public class CampaignService {
   public void startSending(String id) {
     Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
     CampaignRules.checkSendable(campaign.content());
-    Long previous = campaign.executionId();
     try {
-      campaign.startSending(previous != null && jobs.isLive(previous));
+      campaign.startSending(jobs::isLive);
     } catch (IllegalStateException e) {
       throw ProblemException.conflict(e.getMessage());
     }
@@ -132,7 +117,7 @@ public class CampaignService {
   public int releaseUncertain(String id) {
     Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
     CampaignRules.checkSendable(campaign.content()); // else it would release what it cannot send
-    if (campaign.status() == CampaignStatus.SENDING) {
+    if (campaign.isBeingSent(jobs::isLive)) {
       throw ProblemException.conflict("The campaign is being sent; wait until its run ends");
     }
     int released =
@@ -203,7 +188,7 @@ public class CampaignService {
             campaign.deferred(),
             counts.getOrDefault(ReturnedMessages.BOUNCED, 0L),
             counts.getOrDefault(ReturnedMessages.COMPLAINED, 0L));
-    return CampaignView.of(campaign, campaign.status().name(), stats);
+    return CampaignView.of(campaign, campaign.shownStatus(jobs::isLive).name(), stats);
   }
 
   private Campaign load(String id, LockModeType lock) {

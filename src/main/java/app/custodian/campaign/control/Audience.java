@@ -1,6 +1,7 @@
 package app.custodian.campaign.control;
 
 import app.custodian.campaign.entity.CampaignContent;
+import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Who may get a campaign now, written once for the {@code newsletter-send} job and for the audience
@@ -24,30 +27,40 @@ public final class Audience {
 
   public static final Duration CAP_WINDOW = Duration.ofHours(24);
 
-  /** The consented customers; parameter: the purpose. */
+  /** The consented customers; parameter {@code :purpose}. */
   public static final String CONSENTED =
       "consent_state cs join customer c on c.id = cs.customer_id"
-          + " where cs.purpose = ? and cs.granted";
+          + " where cs.purpose = :purpose and cs.granted";
 
-  /** The address is suppressed for the purpose; parameters: {@link Suppression#ALL}, purpose. */
+  /** The address is suppressed for the purpose; parameters {@code :allPurposes, :purpose}. */
   public static final String SUPPRESSED =
       "exists (select 1 from suppression s where s.address_index = c.email_index"
-          + " and s.scope in (?, ?))";
+          + " and s.scope in (:allPurposes, :purpose))";
 
-  /** No message of the campaign yet, left open for a bound; parameter: the campaign id. */
+  /** No message of the campaign yet, left open for a bound; parameter {@code :campaign}. */
   public static final String UNDELIVERED_OPEN =
-      "not exists (select 1 from delivery d where d.campaign_id = ?"
+      "not exists (select 1 from delivery d where d.campaign_id = :campaign"
           + " and d.customer_id = cs.customer_id";
 
   /**
-   * Advertising messages to a customer (format argument: its id column or {@code ?}) attempted
-   * since a moment, not counting rejected ones; parameters: the moment, {@code FAILED}.
+   * Advertising messages to a customer (format argument: its id column or a parameter) attempted
+   * since a moment, not counting rejected ones; parameters {@code :capSince, :rejected} ({@link
+   * Deliveries#advertisingSince(Instant)}).
    */
   static final String ADVERTISING_SINCE =
-      "(select count(*) from delivery a where a.customer_id = %s and a.attempted_at > ?"
-          + " and a.advertising and a.status <> ?)";
+      "(select count(*) from delivery a where a.customer_id = %s and a.attempted_at > :capSince"
+          + " and a.advertising and a.status <> :rejected)";
 
   private Audience() {}
+
+  /** The values of {@link #CONSENTED}, {@link #SUPPRESSED} and {@link #UNDELIVERED_OPEN}. */
+  public static Map<String, Object> parameters(String campaignId, Purpose purpose) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("campaign", campaignId);
+    values.put("purpose", purpose.name());
+    values.put("allPurposes", Suppression.ALL);
+    return values;
+  }
 
   /** Whether the customer has had as many advertising messages in the window as the cap allows. */
   public static boolean overCap(Connection connection, String customerId, int cap, Instant now)
@@ -59,24 +72,22 @@ public final class Audience {
   public static long count(
       Connection connection, String campaignId, CampaignContent content, int cap, Instant now)
       throws SQLException {
-    String sql =
-        "select count(*) from "
-            + CONSENTED
-            + " and not "
-            + SUPPRESSED
-            + " and "
-            + UNDELIVERED_OPEN
-            + ")"
-            + (content.advertising() ? " and " + ADVERTISING_SINCE.formatted("c.id") + " < ?" : "");
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, content.purpose().name());
-      query.setString(2, Suppression.ALL);
-      query.setString(3, content.purpose().name());
-      query.setString(4, campaignId);
-      if (content.advertising()) {
-        Deliveries.bindAdvertisingSince(query, 5, now.minus(CAP_WINDOW));
-        query.setInt(7, cap);
-      }
+    NamedSql sql =
+        NamedSql.of(
+            "select count(*) from "
+                + CONSENTED
+                + " and not "
+                + SUPPRESSED
+                + " and "
+                + UNDELIVERED_OPEN
+                + ")"
+                + (content.advertising()
+                    ? " and " + ADVERTISING_SINCE.formatted("c.id") + " < :cap"
+                    : ""));
+    Map<String, Object> values = parameters(campaignId, content.purpose());
+    values.putAll(Deliveries.advertisingSince(now.minus(CAP_WINDOW)));
+    values.put("cap", cap);
+    try (PreparedStatement query = sql.prepare(connection, values)) {
       try (ResultSet row = query.executeQuery()) {
         row.next();
         return row.getLong(1);

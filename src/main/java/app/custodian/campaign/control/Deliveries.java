@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,11 @@ public final class Deliveries {
    */
   public static int advertisingSince(Connection connection, String customerId, Instant since)
       throws SQLException {
+    Map<String, Object> values = advertisingSince(since);
+    values.put("customer", customerId);
     try (PreparedStatement query =
-        connection.prepareStatement("select " + Audience.ADVERTISING_SINCE.formatted("?"))) {
-      query.setString(1, customerId);
-      bindAdvertisingSince(query, 2, since);
+        NamedSql.of("select " + Audience.ADVERTISING_SINCE.formatted(":customer"))
+            .prepare(connection, values)) {
       try (ResultSet row = query.executeQuery()) {
         row.next();
         return row.getInt(1);
@@ -91,10 +93,11 @@ public final class Deliveries {
     }
   }
 
-  /** Binds the moment and the status that {@link Audience#ADVERTISING_SINCE} takes. */
-  static void bindAdvertisingSince(PreparedStatement query, int index, Instant since)
-      throws SQLException {
-    query.setObject(index, DatabaseTime.column(since));
-    query.setString(index + 1, DeliveryStatus.FAILED.name());
+  /** The values of {@link Audience#ADVERTISING_SINCE}: the moment, and the status not counted. */
+  static Map<String, Object> advertisingSince(Instant since) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("capSince", DatabaseTime.column(since));
+    values.put("rejected", DeliveryStatus.FAILED.name());
+    return values;
   }
 }

@@ -13,6 +13,7 @@ import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Queries;
+import app.custodian.testing.StatementLog;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
@@ -206,6 +207,60 @@ class NewsletterSendJobTest extends JobTestCase {
     long uncertain = statuses.stream().filter("UNCERTAIN"::equals).count();
     assertEquals(40, sent + uncertain, "every customer sent to or, if in flight, uncertain");
     assertEquals(sent, all.size(), "every SENT row arrived");
+  }
+
+  @Test
+  void theCampaignIsFailedWhenItsRunFailsAndSentWhenItsRestartFinishes() throws Exception {
+    grantedCustomers(3);
+    String campaign = seeds.campaign("NEWSLETTER", true, "Tin", UNSUBSCRIBE_TEXT);
+    bed.stopSmtp();
+
+    JobExecution failed = run(campaign, 2);
+
+    assertEquals(BatchStatus.FAILED, failed.getBatchStatus());
+    assertEquals(
+        List.of("FAILED", String.valueOf(failed.getExecutionId())),
+        row("select status, execution_id from campaign where id = ?", campaign));
+    assertEquals(
+        List.of("0"), row("select count(*) from audit_entry where action = 'CAMPAIGN_SENT'"));
+
+    bed.restartSmtp();
+    long restarted = JobsOnJBeret.operator().restart(failed.getExecutionId(), new Properties());
+    JobExecution done = JobsOnJBeret.awaitEnd(restarted, TIMEOUT);
+
+    assertEquals(BatchStatus.COMPLETED, done.getBatchStatus());
+    assertEquals(
+        List.of("SENT", String.valueOf(restarted), "0"),
+        row(
+            "select status, execution_id, skipped_no_consent from campaign where id = ?",
+            campaign));
+    assertEquals(
+        List.of("1"),
+        row(
+            "select count(*) from audit_entry where action = 'CAMPAIGN_SENT' and detail = ?",
+            "campaign " + campaign + ": no consent 0, suppressed 0, deferred 0"));
+  }
+
+  @Test
+  void eachRunReadsItsCampaignOnce() throws Exception {
+    grantedCustomers(5);
+    String campaign = seeds.campaign("NEWSLETTER", true, "Tin", UNSUBSCRIBE_TEXT);
+
+    StatementLog.start();
+    JobExecution run;
+    List<String> prepared;
+    try {
+      run = run(campaign, 2);
+    } finally {
+      prepared = StatementLog.stop();
+    }
+
+    assertEquals(BatchStatus.COMPLETED, run.getBatchStatus());
+    assertEquals(5, bed.smtp().getReceivedMessages().length);
+    assertEquals(
+        1,
+        prepared.stream().filter(sql -> sql.matches("(?is).*\\bfrom campaign\\b.*")).count(),
+        String.join("\n", prepared));
   }
 
   @Test
