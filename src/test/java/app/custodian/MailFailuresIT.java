@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ class MailFailuresIT {
   static Api admin;
   static final Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
   static volatile boolean released;
+  static volatile boolean relayBack;
 
   @BeforeAll
   static void start() throws Exception {
@@ -58,12 +60,18 @@ class MailFailuresIT {
     admin = custodian.api("admin", ADMIN_PASSWORD);
   }
 
-  /** bounce-*: no such user; busy-*: try again later, once; held-*: later, until released. */
+  /**
+   * bounce-*: no such user; busy-*: try again later, once; held-*: later, until released; paused-*:
+   * later, until the relay is back.
+   */
   static String rcptReply(String address) {
     if (address.startsWith("bounce-")) {
       return "550 5.1.1 no such user";
     }
     if (address.startsWith("held-") && !released) {
+      return "451 4.4.1 relay queue full";
+    }
+    if (address.startsWith("paused-") && !relayBack) {
       return "451 4.4.1 relay queue full";
     }
     if (address.startsWith("busy-") && refusedOnce.add(address)) {
@@ -185,6 +193,68 @@ class MailFailuresIT {
 
     awaitAudit(id, "EMAIL_SENT");
     assertEquals(List.of(email), smtp.delivered.stream().filter(email::equals).toList());
+  }
+
+  /**
+   * A campaign run that failed while the relay was away, restarted through the jobs API once it is
+   * back, sends the same campaign to those it missed: the restart keeps the run's parameters.
+   */
+  @Test
+  @Order(5)
+  void aCampaignRunThatFailedWhileTheRelayWasAwayFinishesTheSameCampaignWhenRestarted()
+      throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(newCustomerGranting("paused-" + UUID.randomUUID() + "@example.vn", "NEWSLETTER"));
+    }
+    Reply created =
+        admin.post(
+            "/api/v1/campaigns",
+            ("{\"name\":\"December\",\"purpose\":\"NEWSLETTER\",\"subject\":\"Tin tháng 12\","
+                + "\"textBody\":\"Xin chào {{fullName}}. Hủy: {{unsubscribeUrl}}\","
+                + "\"advertising\":false}"));
+    assertEquals(201, created.status(), created::toString);
+    String campaignId = created.json().getString("id");
+    Reply sending = admin.post("/api/v1/campaigns/" + campaignId + "/send", "");
+    assertEquals(202, sending.status(), sending::toString);
+    long execution = sending.json().getJsonNumber("executionId").longValue();
+    JsonObject failed = awaitEnd(execution);
+    assertEquals("FAILED", failed.getString("batchStatus"), failed::toString);
+
+    relayBack = true;
+    JsonObject restarted =
+        admin.runJob("/api/v1/jobs/executions/" + execution + "/restart", Duration.ofMinutes(2));
+
+    assertEquals("COMPLETED", restarted.getString("batchStatus"), restarted::toString);
+    JsonObject campaign = admin.get("/api/v1/campaigns/" + campaignId).json();
+    assertEquals("SENT", campaign.getString("status"), campaign::toString);
+    assertEquals(0, campaign.getJsonObject("stats").getInt("uncertain"), campaign::toString);
+    for (String id : ids) {
+      List<JsonObject> messages =
+          admin
+              .get("/api/v1/customers/" + id + "/export")
+              .json()
+              .getJsonArray("messages")
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .filter(m -> campaignId.equals(m.getString("campaignId", null)))
+              .toList();
+      assertEquals(1, messages.size(), "one message of the campaign each: " + messages);
+      assertEquals("SENT", messages.get(0).getString("status"), messages::toString);
+    }
+  }
+
+  /** Polls the execution until it has ended. */
+  private static JsonObject awaitEnd(long execution) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject view = admin.get("/api/v1/jobs/executions/" + execution).json();
+      if (!Set.of("STARTING", "STARTED", "STOPPING").contains(view.getString("batchStatus"))) {
+        return view;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("execution " + execution + " did not end");
   }
 
   /** Polls until the relay has refused the address this many times. */

@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,64 @@ class RetentionPurgeIT {
     }
   }
 
+  /**
+   * A dry run that failed, restarted through the jobs API, stays a dry run: nobody is purged. Its
+   * customers are removed after, so the purge test's counts hold whatever the order.
+   */
+  @Test
+  void aFailedDryRunRestartedStaysADryRun() throws Exception {
+    List<String> due = new ArrayList<>();
+    try (Connection db = postgres.connect(databaseUrl)) {
+      DatabaseSeeds seeds = seeds(db);
+      LocalDate today = LocalDate.now();
+      for (int i = 0; i < 3; i++) {
+        String id = seeds.customer("Khách Thử " + i, "dry-" + i + "@example.vn", "vi");
+        seeds.contract(id, "HD-DRY-" + i, today.minusYears(4), today.minusYears(2), null);
+        due.add(id);
+      }
+      Api admin = custodian.api("admin", ADMIN_PASSWORD);
+      seeds.execute(
+          "create function refuse_preview() returns trigger language plpgsql"
+              + " as $$ begin raise exception 'refused by the test'; end $$");
+      seeds.execute(
+          "create trigger refuse_preview before insert on purge_preview"
+              + " for each row execute function refuse_preview()");
+      JsonObject failed;
+      try { // who would go cannot be written down: the dry run fails
+        failed = admin.runJob("/api/v1/jobs/retention-purge?dryRun=true", TIMEOUT);
+      } finally {
+        seeds.execute("drop trigger refuse_preview on purge_preview");
+        seeds.execute("drop function refuse_preview()");
+      }
+      assertEquals("FAILED", failed.getString("batchStatus"), failed::toString);
+
+      long execution = failed.getJsonNumber("executionId").longValue();
+      JsonObject restarted =
+          admin.runJob("/api/v1/jobs/executions/" + execution + "/restart", TIMEOUT);
+
+      assertEquals("COMPLETED", restarted.getString("batchStatus"), restarted::toString);
+      assertTrue(restarted.getJsonObject("report").getBoolean("dryRun"), restarted::toString);
+      for (String id : due) {
+        assertEquals(1, Queries.count(db, "select count(*) from customer where id = ?", id));
+        assertEquals(
+            0, Queries.count(db, "select count(*) from tombstone where customer_id = ?", id));
+        assertEquals(
+            1,
+            Queries.count(db, "select count(*) from purge_preview where customer_id = ?", id),
+            "the restart reported who would go");
+      }
+    } finally {
+      try (Connection db = postgres.connect(databaseUrl)) {
+        DatabaseSeeds sql = new DatabaseSeeds(db, null, null);
+        for (String id : due) {
+          sql.execute("delete from purge_preview where customer_id = ?", id);
+          sql.execute("delete from tombstone where customer_id = ?", id);
+          sql.execute("delete from customer where id = ?", id);
+        }
+      }
+    }
+  }
+
   @Test
   void behindHttpsTheSessionCookieIsSecureAndBrowsersAreToldToKeepToHttps() {
     Api anonymous = custodian.api(null, null);
@@ -233,14 +292,7 @@ class RetentionPurgeIT {
    * DUE customers whose contract ended two years ago, and one whose contract runs; answers its id.
    */
   static String seed(Connection db) throws Exception {
-    KeyMaterial keys =
-        KeyMaterial.resolve(
-            env.get("CUSTODIAN_PII_KEY"),
-            env.get("CUSTODIAN_TOKEN_KEY"),
-            env.get("CUSTODIAN_INDEX_KEY"),
-            dataDir,
-            w -> {});
-    DatabaseSeeds seeds = new DatabaseSeeds(db, keys.fieldCipher(), keys.blindIndex());
+    DatabaseSeeds seeds = seeds(db);
     LocalDate today = LocalDate.now();
     db.setAutoCommit(false);
     for (int i = 0; i < DUE; i++) {
@@ -252,6 +304,17 @@ class RetentionPurgeIT {
     db.commit();
     db.setAutoCommit(true);
     return kept;
+  }
+
+  static DatabaseSeeds seeds(Connection db) {
+    KeyMaterial keys =
+        KeyMaterial.resolve(
+            env.get("CUSTODIAN_PII_KEY"),
+            env.get("CUSTODIAN_TOKEN_KEY"),
+            env.get("CUSTODIAN_INDEX_KEY"),
+            dataDir,
+            w -> {});
+    return new DatabaseSeeds(db, keys.fieldCipher(), keys.blindIndex());
   }
 
   static long awaitCount(Connection db, String query, long atLeast) throws Exception {

@@ -132,8 +132,8 @@ public class JobRuns {
   }
 
   /**
-   * Runs a failed, stopped or orphaned execution again; the job's own records (delivery rows,
-   * checkpoints) make it continue rather than repeat.
+   * Runs a failed, stopped or orphaned execution again, with its parameters; the job's own records
+   * (delivery rows, checkpoints) make it continue rather than repeat.
    *
    * @return the new execution's id
    * @throws ProblemException 404 for an unknown id, 409 while it runs or once it completed
@@ -157,7 +157,8 @@ public class JobRuns {
       throw ProblemException.conflict(
           "Only a failed or stopped execution can be restarted; this one is " + status);
     }
-    return operator().restart(executionId, new Properties());
+    // Payara's runtime, unlike JBeret, does not carry the first run's parameters over to a restart
+    return operator().restart(executionId, operator().getParameters(executionId));
   }
 
   private JobExecutionView view(JobExecution execution, boolean withReport) {
