@@ -85,7 +85,7 @@ public class PrivacyMessages {
     return Texts.of(language).get("requestType." + type.name());
   }
 
-  static String date(LocalDate date, String language) {
+  public static String date(LocalDate date, String language) {
     return ("en".equals(language) ? EN_DATE : VI_DATE).format(date);
   }
 }

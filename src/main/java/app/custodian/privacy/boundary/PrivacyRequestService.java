@@ -5,7 +5,6 @@ import app.custodian.consent.boundary.ConsentInput;
 import app.custodian.consent.boundary.ConsentService;
 import app.custodian.consent.boundary.CurrentConsent;
 import app.custodian.consent.entity.Purpose;
-import app.custodian.customer.boundary.CustomerExport;
 import app.custodian.customer.boundary.CustomerSearch;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
@@ -81,7 +80,7 @@ public class PrivacyRequestService {
   Clock clock = Clock.systemUTC();
 
   /** What the completion of a request produced: the request, and the export of an ACCESS. */
-  public record Completion(PrivacyRequestView request, CustomerExport export) {}
+  public record Completion(PrivacyRequestView request, Map<String, Object> export) {}
 
   /** What a code given by the person did; a WRONG one is counted and committed. */
   public record CodeResult(
@@ -317,7 +316,7 @@ public class PrivacyRequestService {
     PrivacyRequest request = load(id, true);
     request.requireCompletable();
     String customerId = request.customerId();
-    CustomerExport export = null;
+    Map<String, Object> export = null;
     switch (request.type()) {
       case ACCESS -> export = customers.export(customerId);
       case RECTIFICATION -> customers.rectify(customerId, changes(body));

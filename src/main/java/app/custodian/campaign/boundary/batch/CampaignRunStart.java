@@ -1,0 +1,56 @@
+package app.custodian.campaign.boundary.batch;
+
+import app.custodian.audit.boundary.AuditJournal;
+import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.campaign.boundary.NewsletterSendJob;
+import app.custodian.campaign.control.CampaignRules;
+import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.control.Deliveries;
+import app.custodian.platform.boundary.JobDatabase;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.sql.Connection;
+
+/**
+ * First step of every run, a restart included: the campaign is SENDING by this execution, and what
+ * an earlier run left in flight becomes UNCERTAIN (never re-sent silently).
+ */
+@Named
+@Dependent
+public class CampaignRunStart extends AbstractBatchlet {
+
+  @Inject
+  @BatchProperty(name = NewsletterSendJob.CAMPAIGN_ID)
+  String campaignId;
+
+  @Inject JobContext job;
+  @Inject JobDatabase database;
+  @Inject AuditJournal audit;
+
+  @Override
+  public String process() throws Exception {
+    try (Connection connection = database.connect()) {
+      connection.setAutoCommit(false);
+      // a restart through the jobs API does not pass CampaignService: fail before anyone is mailed
+      CampaignRules.checkSendable(CampaignRuns.content(connection, campaignId));
+      CampaignRuns.running(connection, campaignId, job.getExecutionId());
+      int uncertain = Deliveries.markInFlightUncertain(connection, campaignId);
+      audit.append(
+          connection,
+          AuditTrail.SYSTEM_ACTOR,
+          "CAMPAIGN_RUN_STARTED",
+          null,
+          "campaign "
+              + campaignId
+              + " execution "
+              + job.getExecutionId()
+              + (uncertain > 0 ? ", " + uncertain + " in flight before now uncertain" : ""));
+      connection.commit();
+    }
+    return "COMPLETED";
+  }
+}
