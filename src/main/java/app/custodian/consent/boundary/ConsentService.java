@@ -15,7 +15,6 @@ import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.platform.control.ProblemException;
-import app.custodian.policy.boundary.PolicyService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -58,7 +57,7 @@ public class ConsentService {
   @Inject CustomerService customers;
   @Inject SuppressionList suppressions;
   @Inject ConsentNotices notices;
-  @Inject PolicyService policies;
+  @Inject PolicyInForce policies;
   @Inject LinkViews views;
   @Inject ConsentSettings settings;
 
@@ -258,7 +257,7 @@ public class ConsentService {
     ConsentClaim claim =
         given.policyVersion() != null
             ? given
-            : given.withPolicyVersion(policies.versionInForce(given.at()).orElse(null));
+            : given.withPolicyVersion(policies.versionAt(given.at()).orElse(null));
     List<Suppression> suppressed = suppressions.of(recipient.emailIndex());
     ConsentEvent event =
         ConsentLedger.decide(recipient.customerId(), claim, suppressed, explicitOptIn);

@@ -1,4 +1,4 @@
-package app.custodian.policy.control;
+package app.custodian.consent.control;
 
 import java.time.Instant;
 import java.time.LocalDate;

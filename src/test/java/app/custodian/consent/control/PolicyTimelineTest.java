@@ -1,4 +1,4 @@
-package app.custodian.policy.control;
+package app.custodian.consent.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
