@@ -6,9 +6,9 @@ import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.consent.control.ConsentLedger;
 import app.custodian.consent.entity.ConsentClaim;
 import app.custodian.consent.entity.ConsentConfirmation;
+import app.custodian.consent.entity.ConsentEmailKind;
 import app.custodian.consent.entity.ConsentEvent;
 import app.custodian.consent.entity.ConsentState;
-import app.custodian.consent.entity.NoticeKind;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
 import app.custodian.consent.entity.SuppressionReason;
@@ -56,7 +56,7 @@ public class ConsentService {
   @Inject AuditTrail audit;
   @Inject CustomerService customers;
   @Inject SuppressionList suppressions;
-  @Inject ConsentNotices notices;
+  @Inject ConsentEmails notices;
   @Inject PolicyInForce policies;
   @Inject LinkViews views;
   @Inject ConsentSettings settings;
@@ -134,7 +134,7 @@ public class ConsentService {
       return false;
     }
     record(recipient, byDataSubject(purpose, false, EMAIL_LINK, evidence), false);
-    notices.enqueue(customerId, NoticeKind.WITHDRAWN, purpose);
+    notices.enqueue(customerId, ConsentEmailKind.WITHDRAWN, purpose);
     return true;
   }
 
@@ -273,7 +273,7 @@ public class ConsentService {
       suppressions.liftForOptIn(claim.actor(), claim.purpose(), suppressed);
     }
     if (event.applied() && event.granted() && !wasGranted) {
-      notices.enqueue(recipient.customerId(), NoticeKind.GRANTED, claim.purpose());
+      notices.enqueue(recipient.customerId(), ConsentEmailKind.GRANTED, claim.purpose());
     }
     audit.recordAs(
         claim.actor(), action(event), recipient.customerId(), claim.purpose() + " " + event.id());

@@ -5,7 +5,7 @@ import app.custodian.campaign.boundary.CampaignRendering;
 import app.custodian.campaign.boundary.NewsletterSendJob;
 import app.custodian.campaign.control.Audience;
 import app.custodian.campaign.control.CampaignMessage;
-import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.control.CampaignRow;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.consent.boundary.ConsentChecks;
 import app.custodian.customer.boundary.Recipient;
@@ -54,7 +54,7 @@ public class CampaignMessageProcessor implements ItemProcessor {
     String customerId = (String) item;
     try (Connection connection = database.connect()) {
       if (content == null) {
-        content = CampaignRuns.content(connection, campaignId);
+        content = CampaignRow.content(connection, campaignId);
         template = content.template();
       }
       Optional<Recipient> recipient = recipients.read(connection, customerId);

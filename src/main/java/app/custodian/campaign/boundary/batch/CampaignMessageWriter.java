@@ -4,7 +4,7 @@ import app.custodian.campaign.boundary.CampaignMetrics;
 import app.custodian.campaign.boundary.NewsletterSendJob;
 import app.custodian.campaign.control.CampaignDelivery;
 import app.custodian.campaign.control.CampaignMessage;
-import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.control.CampaignRow;
 import app.custodian.delivery.boundary.DeliveryPipeline;
 import app.custodian.delivery.boundary.DeliveryRun;
 import app.custodian.platform.boundary.JobDatabase;
@@ -40,7 +40,7 @@ public class CampaignMessageWriter extends AbstractItemWriter {
   @Override
   public void open(Serializable checkpoint) throws Exception {
     try (Connection connection = database.connect()) {
-      advertising = CampaignRuns.content(connection, campaignId).advertising();
+      advertising = CampaignRow.content(connection, campaignId).advertising();
     }
     run =
         pipeline.open("campaign", status -> metrics.count(status.name().toLowerCase(Locale.ROOT)));

@@ -2,7 +2,7 @@ package app.custodian.campaign.boundary.batch;
 
 import app.custodian.campaign.boundary.NewsletterSendJob;
 import app.custodian.campaign.control.Audience;
-import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.control.CampaignRow;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
 import app.custodian.platform.boundary.batch.KeysetReader;
@@ -41,7 +41,7 @@ public class CampaignRecipientReader extends KeysetReader<String> {
 
   @Override
   protected void prepare(Connection connection) throws SQLException {
-    purpose = CampaignRuns.content(connection, campaignId).purpose();
+    purpose = CampaignRow.content(connection, campaignId).purpose();
   }
 
   @Override

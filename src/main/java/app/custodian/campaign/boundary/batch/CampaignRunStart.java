@@ -3,8 +3,8 @@ package app.custodian.campaign.boundary.batch;
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.boundary.NewsletterSendJob;
+import app.custodian.campaign.control.CampaignRow;
 import app.custodian.campaign.control.CampaignRules;
-import app.custodian.campaign.control.CampaignRuns;
 import app.custodian.campaign.control.Deliveries;
 import app.custodian.platform.boundary.JobDatabase;
 import jakarta.batch.api.AbstractBatchlet;
@@ -36,8 +36,8 @@ public class CampaignRunStart extends AbstractBatchlet {
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
       // a restart through the jobs API does not pass CampaignService: fail before anyone is mailed
-      CampaignRules.checkSendable(CampaignRuns.content(connection, campaignId));
-      CampaignRuns.running(connection, campaignId, job.getExecutionId());
+      CampaignRules.checkSendable(CampaignRow.content(connection, campaignId));
+      CampaignRow.running(connection, campaignId, job.getExecutionId());
       int uncertain = Deliveries.markInFlightUncertain(connection, campaignId);
       audit.append(
           connection,

@@ -3,7 +3,7 @@ package app.custodian.campaign.boundary.batch;
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.boundary.NewsletterSendJob;
-import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.control.CampaignRow;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.platform.boundary.JobDatabase;
 import jakarta.batch.api.AbstractBatchlet;
@@ -30,9 +30,9 @@ public class CampaignTally extends AbstractBatchlet {
   public String process() throws Exception {
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
-      CampaignContent content = CampaignRuns.content(connection, campaignId);
-      CampaignRuns.Tally tally = CampaignRuns.tally(connection, campaignId, content.purpose());
-      CampaignRuns.sent(connection, campaignId, tally, Instant.now());
+      CampaignContent content = CampaignRow.content(connection, campaignId);
+      CampaignRow.Tally tally = CampaignRow.tally(connection, campaignId, content.purpose());
+      CampaignRow.sent(connection, campaignId, tally, Instant.now());
       audit.append(
           connection,
           AuditTrail.SYSTEM_ACTOR,

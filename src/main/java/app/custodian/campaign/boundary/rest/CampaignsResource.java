@@ -1,9 +1,9 @@
 package app.custodian.campaign.boundary.rest;
 
 import app.custodian.campaign.boundary.CampaignInput;
-import app.custodian.campaign.boundary.CampaignSending;
 import app.custodian.campaign.boundary.CampaignService;
 import app.custodian.campaign.boundary.CampaignView;
+import app.custodian.campaign.boundary.NewsletterSendStarter;
 import app.custodian.jobs.boundary.JobsResource;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.UriBuilder;
 public class CampaignsResource {
 
   @Inject CampaignService campaigns;
-  @Inject CampaignSending sending;
+  @Inject NewsletterSendStarter sending;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

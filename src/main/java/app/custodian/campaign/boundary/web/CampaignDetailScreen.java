@@ -1,8 +1,8 @@
 package app.custodian.campaign.boundary.web;
 
-import app.custodian.campaign.boundary.CampaignSending;
 import app.custodian.campaign.boundary.CampaignService;
 import app.custodian.campaign.boundary.CampaignView;
+import app.custodian.campaign.boundary.NewsletterSendStarter;
 import app.custodian.platform.boundary.web.PortalMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,7 @@ public class CampaignDetailScreen implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject CampaignService campaigns;
-  @Inject CampaignSending sending;
+  @Inject NewsletterSendStarter sending;
   @Inject PortalMessages messages;
 
   private String id;

@@ -1,6 +1,6 @@
 package app.custodian.incident.boundary.rest;
 
-import app.custodian.incident.boundary.BreachNotifier;
+import app.custodian.incident.boundary.BreachNoticeStarter;
 import app.custodian.incident.boundary.IncidentInput;
 import app.custodian.incident.boundary.IncidentService;
 import app.custodian.incident.boundary.IncidentView;
@@ -34,7 +34,7 @@ public class IncidentsResource {
   static final String MERGE_PATCH = "application/merge-patch+json";
 
   @Inject IncidentService incidents;
-  @Inject BreachNotifier notifier;
+  @Inject BreachNoticeStarter starter;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -74,6 +74,6 @@ public class IncidentsResource {
   @POST
   @Path("{id}/notify")
   public Response notify(@PathParam("id") String id) {
-    return JobsResource.accepted(notifier.notify(id));
+    return JobsResource.accepted(starter.start(id));
   }
 }

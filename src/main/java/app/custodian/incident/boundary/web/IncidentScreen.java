@@ -1,7 +1,7 @@
 package app.custodian.incident.boundary.web;
 
 import app.custodian.customer.entity.DataCategory;
-import app.custodian.incident.boundary.BreachNotifier;
+import app.custodian.incident.boundary.BreachNoticeStarter;
 import app.custodian.incident.boundary.IncidentService;
 import app.custodian.incident.boundary.IncidentView;
 import app.custodian.incident.control.AuthorityReport;
@@ -42,7 +42,7 @@ public class IncidentScreen implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject IncidentService incidents;
-  @Inject BreachNotifier notifier;
+  @Inject BreachNoticeStarter starter;
   @Inject NoticeRuns noticeRuns;
   @Inject PortalMessages messages;
   @Inject PortalSession session;
@@ -127,7 +127,7 @@ public class IncidentScreen implements Serializable {
 
   public void notifyPeople() {
     messages
-        .attempt(() -> notifier.notify(id))
+        .attempt(() -> starter.start(id))
         .ifPresent(execution -> messages.info("incidents.notifyStarted", execution));
     load();
   }

@@ -4,7 +4,7 @@ import app.custodian.jobs.boundary.JobsResource;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.policy.boundary.PolicyInput;
-import app.custodian.policy.boundary.PolicyNotifier;
+import app.custodian.policy.boundary.PolicyNoticeStarter;
 import app.custodian.policy.boundary.PolicyService;
 import app.custodian.policy.boundary.PolicyView;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.UriBuilder;
 public class PoliciesResource {
 
   @Inject PolicyService policies;
-  @Inject PolicyNotifier notifier;
+  @Inject PolicyNoticeStarter starter;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +54,6 @@ public class PoliciesResource {
   @POST
   @Path("{version}/notify")
   public Response notify(@PathParam("version") String version) {
-    return JobsResource.accepted(notifier.notify(version));
+    return JobsResource.accepted(starter.start(version));
   }
 }

@@ -4,7 +4,7 @@ import app.custodian.notice.boundary.NoticeRuns;
 import app.custodian.platform.boundary.web.PortalMessages;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.policy.boundary.PolicyInput;
-import app.custodian.policy.boundary.PolicyNotifier;
+import app.custodian.policy.boundary.PolicyNoticeStarter;
 import app.custodian.policy.boundary.PolicyService;
 import app.custodian.policy.boundary.PolicyView;
 import jakarta.annotation.PostConstruct;
@@ -28,7 +28,7 @@ public class PolicyScreen implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject PolicyService policies;
-  @Inject PolicyNotifier notifier;
+  @Inject PolicyNoticeStarter starter;
   @Inject NoticeRuns noticeRuns;
   @Inject PortalMessages messages;
 
@@ -69,7 +69,7 @@ public class PolicyScreen implements Serializable {
   /** Starts the policy-notice job for the version. */
   public void notifyCustomers(String policyVersion) {
     messages
-        .attempt(() -> notifier.notify(policyVersion))
+        .attempt(() -> starter.start(policyVersion))
         .ifPresent(id -> messages.info("policies.notifyStarted", policyVersion, id));
     refresh();
   }

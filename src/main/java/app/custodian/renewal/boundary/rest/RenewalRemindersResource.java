@@ -1,7 +1,7 @@
 package app.custodian.renewal.boundary.rest;
 
 import app.custodian.jobs.boundary.JobsResource;
-import app.custodian.renewal.boundary.RenewalReminderRuns;
+import app.custodian.renewal.boundary.RenewalRemindersStarter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class RenewalRemindersResource {
 
-  @Inject RenewalReminderRuns runs;
+  @Inject RenewalRemindersStarter starter;
 
   @POST
   public Response start() {
-    return JobsResource.accepted(runs.start());
+    return JobsResource.accepted(starter.start());
   }
 }

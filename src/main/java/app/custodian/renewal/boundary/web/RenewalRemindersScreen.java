@@ -1,7 +1,7 @@
 package app.custodian.renewal.boundary.web;
 
 import app.custodian.platform.boundary.web.PortalMessages;
-import app.custodian.renewal.boundary.RenewalReminderRuns;
+import app.custodian.renewal.boundary.RenewalRemindersStarter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,12 +11,12 @@ import jakarta.inject.Named;
 @RequestScoped
 public class RenewalRemindersScreen {
 
-  @Inject RenewalReminderRuns runs;
+  @Inject RenewalRemindersStarter starter;
   @Inject PortalMessages messages;
 
   public void run() {
     messages
-        .attempt(() -> runs.start())
+        .attempt(() -> starter.start())
         .ifPresent(execution -> messages.info("jobs.renewalStarted", execution));
   }
 }

@@ -2,7 +2,7 @@ package app.custodian.retention.boundary.rest;
 
 import app.custodian.jobs.boundary.JobsResource;
 import app.custodian.platform.control.ProblemException;
-import app.custodian.retention.boundary.RetentionPurgeRuns;
+import app.custodian.retention.boundary.RetentionPurgeStarter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -17,11 +17,11 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class RetentionPurgeResource {
 
-  @Inject RetentionPurgeRuns runs;
+  @Inject RetentionPurgeStarter starter;
 
   @POST
   public Response start(@QueryParam("dryRun") String dryRun) {
-    return JobsResource.accepted(runs.start(dryRun(dryRun)));
+    return JobsResource.accepted(starter.start(dryRun(dryRun)));
   }
 
   private static boolean dryRun(String value) {

@@ -4,7 +4,7 @@ import app.custodian.jobs.boundary.JobExecutionView;
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.platform.boundary.web.PortalMessages;
 import app.custodian.retention.boundary.PurgeReport;
-import app.custodian.retention.boundary.RetentionPurgeRuns;
+import app.custodian.retention.boundary.RetentionPurgeStarter;
 import app.custodian.retention.boundary.RetentionSettings;
 import app.custodian.retention.control.RetentionPolicy;
 import app.custodian.retention.control.RetentionRule;
@@ -30,7 +30,7 @@ public class RetentionPurgeScreen implements Serializable {
   /** One customer the dry run found due, the rule and the rule in words. */
   public record Due(String customerId, String rule, String reason) implements Serializable {}
 
-  @Inject RetentionPurgeRuns purges;
+  @Inject RetentionPurgeStarter starter;
   @Inject JobRuns runs;
   @Inject PortalMessages messages;
   @Inject RetentionSettings settings;
@@ -41,7 +41,7 @@ public class RetentionPurgeScreen implements Serializable {
 
   public void startDryRun() {
     messages
-        .attempt(() -> purges.start(true))
+        .attempt(() -> starter.start(true))
         .ifPresent(
             execution -> {
               dryRun = execution;
@@ -56,7 +56,7 @@ public class RetentionPurgeScreen implements Serializable {
       return;
     }
     messages
-        .attempt(() -> purges.start(false))
+        .attempt(() -> starter.start(false))
         .ifPresent(
             execution -> {
               dryRun = null;

@@ -1,7 +1,7 @@
 package app.custodian.returns.boundary.web;
 
 import app.custodian.platform.boundary.web.PortalMessages;
-import app.custodian.returns.boundary.MailReturnsRuns;
+import app.custodian.returns.boundary.MailReturnsStarter;
 import app.custodian.returns.boundary.ReturnSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 @RequestScoped
 public class MailReturnsScreen {
 
-  @Inject MailReturnsRuns runs;
+  @Inject MailReturnsStarter starter;
   @Inject ReturnSettings settings;
   @Inject PortalMessages messages;
 
@@ -22,7 +22,7 @@ public class MailReturnsScreen {
 
   public void run() {
     messages
-        .attempt(() -> runs.start())
+        .attempt(() -> starter.start())
         .ifPresent(execution -> messages.info("jobs.returnsStarted", execution));
   }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "consent_notice")
-public class ConsentNotice {
+public class ConsentEmail {
 
   @Id private String id;
 
@@ -27,7 +27,7 @@ public class ConsentNotice {
   private String customerId;
 
   @Enumerated(EnumType.STRING)
-  private NoticeKind kind;
+  private ConsentEmailKind kind;
 
   @Enumerated(EnumType.STRING)
   private Purpose purpose;
@@ -40,9 +40,9 @@ public class ConsentNotice {
 
   @Embedded private RetrySchedule retry;
 
-  protected ConsentNotice() {}
+  protected ConsentEmail() {}
 
-  public ConsentNotice(String customerId, NoticeKind kind, Purpose purpose, Instant now) {
+  public ConsentEmail(String customerId, ConsentEmailKind kind, Purpose purpose, Instant now) {
     this.id = Ids.newId();
     this.customerId = Objects.requireNonNull(customerId, "customerId");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -52,11 +52,11 @@ public class ConsentNotice {
   }
 
   /** The email that asks the person to confirm what they ticked on the preference page. */
-  public static ConsentNotice askToConfirm(ConsentConfirmation confirmation, Instant now) {
-    ConsentNotice notice = new ConsentNotice();
+  public static ConsentEmail askToConfirm(ConsentConfirmation confirmation, Instant now) {
+    ConsentEmail notice = new ConsentEmail();
     notice.id = Ids.newId();
     notice.customerId = confirmation.customerId();
-    notice.kind = NoticeKind.CONFIRMATION;
+    notice.kind = ConsentEmailKind.CONFIRMATION;
     notice.confirmationId = confirmation.id();
     notice.createdAt = now.truncatedTo(ChronoUnit.MICROS);
     notice.retry = new RetrySchedule(notice.createdAt);
@@ -71,7 +71,7 @@ public class ConsentNotice {
     return customerId;
   }
 
-  public NoticeKind kind() {
+  public ConsentEmailKind kind() {
     return kind;
   }
 

@@ -12,12 +12,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /** The campaign row as the {@code newsletter-send} job reads and updates it, with plain JDBC. */
-public final class CampaignRuns {
+public final class CampaignRow {
 
   /** The audience a run left: live customers without a message, by why. */
   public record Tally(long skippedNoConsent, long skippedSuppressed, long deferred) {}
 
-  private CampaignRuns() {}
+  private CampaignRow() {}
 
   public static CampaignContent content(Connection connection, String campaignId)
       throws SQLException {

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
  * after the campaign's state has committed.
  */
 @ApplicationScoped
-public class CampaignSending {
+public class NewsletterSendStarter {
 
   @Inject CampaignService campaigns;
   @Inject JobRuns jobs;

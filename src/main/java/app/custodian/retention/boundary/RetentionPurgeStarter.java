@@ -7,7 +7,7 @@ import java.util.Properties;
 
 /** Starts {@code retention-purge} at a staff member's request, for the API and the portal. */
 @ApplicationScoped
-public class RetentionPurgeRuns {
+public class RetentionPurgeStarter {
 
   @Inject JobRuns runs;
 

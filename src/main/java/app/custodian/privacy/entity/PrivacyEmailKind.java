@@ -1,7 +1,7 @@
 package app.custodian.privacy.entity;
 
 /** The emails that tell the person about their request; each names its template. */
-public enum PrivacyNoticeKind {
+public enum PrivacyEmailKind {
   /** The request was received; carries a fresh one-time code. */
   ACKNOWLEDGEMENT("privacy-acknowledgement"),
   /** The public form's verification link. */
@@ -15,7 +15,7 @@ public enum PrivacyNoticeKind {
 
   private final String template;
 
-  PrivacyNoticeKind(String template) {
+  PrivacyEmailKind(String template) {
     this.template = template;
   }
 

@@ -2,9 +2,9 @@ package app.custodian.consent.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.consent.entity.ConsentConfirmation;
-import app.custodian.consent.entity.ConsentNotice;
+import app.custodian.consent.entity.ConsentEmail;
+import app.custodian.consent.entity.ConsentEmailKind;
 import app.custodian.consent.entity.ConsentState;
-import app.custodian.consent.entity.NoticeKind;
 import app.custodian.consent.entity.Suppression;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
@@ -32,7 +32,7 @@ import java.util.Optional;
  */
 @Stateless
 @Local(MailQueue.class)
-public class ConsentNoticeQueue implements MailQueue {
+public class ConsentEmailQueue implements MailQueue {
 
   @PersistenceContext EntityManager em;
   @Inject CustomerService customers;
@@ -45,14 +45,14 @@ public class ConsentNoticeQueue implements MailQueue {
 
   @Override
   public Class<?> rows() {
-    return ConsentNotice.class;
+    return ConsentEmail.class;
   }
 
   @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void deliver(String noticeId) {
     Instant now = clock.instant();
-    ConsentNotice notice = em.find(ConsentNotice.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
+    ConsentEmail notice = em.find(ConsentEmail.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
     if (notice == null || !notice.retry().dueAt(now)) {
       return; // sent by another node meanwhile, or rescheduled
     }
@@ -66,9 +66,9 @@ public class ConsentNoticeQueue implements MailQueue {
     send(notice, recipient.get(), now);
   }
 
-  private void send(ConsentNotice notice, Recipient recipient, Instant now) {
+  private void send(ConsentEmail notice, Recipient recipient, Instant now) {
     OutboundMail message =
-        notice.kind() == NoticeKind.CONFIRMATION
+        notice.kind() == ConsentEmailKind.CONFIRMATION
             ? messages.askToConfirm(
                 em.find(ConsentConfirmation.class, notice.confirmationId()), recipient)
             : messages.compose(notice.kind(), notice.purpose(), recipient);
@@ -84,16 +84,16 @@ public class ConsentNoticeQueue implements MailQueue {
   }
 
   /** A confirmation of consent no longer held, or to an address that must not be mailed. */
-  private Optional<String> reasonToSkip(ConsentNotice notice, Recipient recipient) {
+  private Optional<String> reasonToSkip(ConsentEmail notice, Recipient recipient) {
     List<Suppression> entries = suppressions.of(recipient.emailIndex());
-    boolean confirmsGrant = notice.kind() == NoticeKind.GRANTED;
+    boolean confirmsGrant = notice.kind() == ConsentEmailKind.GRANTED;
     for (Suppression entry : entries) {
       if (Suppression.ALL.equals(entry.scope())
           || confirmsGrant && entry.blocks(notice.purpose())) {
         return Optional.of("suppressed " + entry.reason());
       }
     }
-    if (notice.kind() == NoticeKind.CONFIRMATION) {
+    if (notice.kind() == ConsentEmailKind.CONFIRMATION) {
       ConsentConfirmation confirmation =
           em.find(ConsentConfirmation.class, notice.confirmationId());
       if (confirmation == null || !confirmation.open(clock.instant())) {
@@ -112,7 +112,7 @@ public class ConsentNoticeQueue implements MailQueue {
   }
 
   // Sent by the application itself, whoever's change queued it.
-  private void done(ConsentNotice notice, String action, String detail) {
+  private void done(ConsentEmail notice, String action, String detail) {
     audit.recordAs(
         AuditTrail.SYSTEM_ACTOR,
         action,

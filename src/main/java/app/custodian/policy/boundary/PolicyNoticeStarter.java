@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 /** Starts the policy-notice job for a version, for the API and the portal alike. */
 @ApplicationScoped
-public class PolicyNotifier {
+public class PolicyNoticeStarter {
 
   @Inject PolicyService policies;
   @Inject JobRuns runs;
@@ -16,7 +16,7 @@ public class PolicyNotifier {
    * @return the execution's id
    * @throws ProblemException 404 for an unknown version, 409 while a policy-notice run is live
    */
-  public long notify(String version) {
+  public long start(String version) {
     policies.require(version);
     long executionId = runs.startAlone(PolicyNoticeJob.NAME, PolicyNoticeJob.parameters(version));
     policies.notifying(version, executionId);

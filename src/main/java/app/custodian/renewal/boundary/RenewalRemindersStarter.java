@@ -7,7 +7,7 @@ import java.util.Properties;
 
 /** Starts {@code renewal-reminders} at a staff member's request, for the API and the portal. */
 @ApplicationScoped
-public class RenewalReminderRuns {
+public class RenewalRemindersStarter {
 
   @Inject JobRuns runs;
 

@@ -11,8 +11,8 @@ import app.custodian.mail.boundary.QueuedSend;
 import app.custodian.mail.control.OutboundMail;
 import app.custodian.privacy.control.CodeCheck;
 import app.custodian.privacy.control.LinkTokens;
-import app.custodian.privacy.entity.PrivacyNotice;
-import app.custodian.privacy.entity.PrivacyNoticeKind;
+import app.custodian.privacy.entity.PrivacyEmail;
+import app.custodian.privacy.entity.PrivacyEmailKind;
 import app.custodian.privacy.entity.PrivacyRequest;
 import app.custodian.privacy.entity.RequestStatus;
 import app.custodian.security.control.BlindIndex;
@@ -41,9 +41,9 @@ import java.util.logging.Logger;
  */
 @Stateless
 @Local(MailQueue.class)
-public class PrivacyNoticeQueue implements MailQueue {
+public class PrivacyEmailQueue implements MailQueue {
 
-  private static final Logger LOG = Logger.getLogger(PrivacyNoticeQueue.class.getName());
+  private static final Logger LOG = Logger.getLogger(PrivacyEmailQueue.class.getName());
 
   @PersistenceContext EntityManager em;
   @Inject CustomerService customers;
@@ -61,14 +61,14 @@ public class PrivacyNoticeQueue implements MailQueue {
 
   @Override
   public Class<?> rows() {
-    return PrivacyNotice.class;
+    return PrivacyEmail.class;
   }
 
   @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void deliver(String noticeId) {
     Instant now = clock.instant();
-    PrivacyNotice notice = em.find(PrivacyNotice.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
+    PrivacyEmail notice = em.find(PrivacyEmail.class, noticeId, LockModeType.PESSIMISTIC_WRITE);
     if (notice == null || !notice.retry().dueAt(now)) {
       return; // sent by another node meanwhile, or rescheduled
     }
@@ -102,7 +102,7 @@ public class PrivacyNoticeQueue implements MailQueue {
   }
 
   private void send(
-      PrivacyNotice notice, OutboundMail message, Optional<Recipient> recipient, Instant now) {
+      PrivacyEmail notice, OutboundMail message, Optional<Recipient> recipient, Instant now) {
     QueuedSend.Outcome outcome =
         sending.attempt("Privacy notice " + notice.id(), message, notice.retry(), now);
     if (outcome.result() == QueuedSend.Result.REJECTED) {
@@ -130,8 +130,8 @@ public class PrivacyNoticeQueue implements MailQueue {
   }
 
   /** A fresh code for an unverified request's acknowledgement; the earlier one dies with it. */
-  private String code(PrivacyNotice notice, PrivacyRequest request, Instant now) {
-    if (notice.kind() != PrivacyNoticeKind.ACKNOWLEDGEMENT
+  private String code(PrivacyEmail notice, PrivacyRequest request, Instant now) {
+    if (notice.kind() != PrivacyEmailKind.ACKNOWLEDGEMENT
         || request == null
         || request.status() != RequestStatus.PENDING_VERIFICATION) {
       return null;
@@ -143,21 +143,21 @@ public class PrivacyNoticeQueue implements MailQueue {
     return code;
   }
 
-  private String link(PrivacyNotice notice, Instant now) {
-    if (notice.kind() != PrivacyNoticeKind.LINK) {
+  private String link(PrivacyEmail notice, Instant now) {
+    if (notice.kind() != PrivacyEmailKind.LINK) {
       return null;
     }
     String token = new LinkTokens(tokens).issue(notice.customerId(), now.plus(settings.linkTtl()));
     return links.base() + "/privacy/verify?t=" + token;
   }
 
-  private void drop(PrivacyNotice notice, String why) {
+  private void drop(PrivacyEmail notice, String why) {
     em.remove(notice);
     done(notice, "PRIVACY_EMAIL_SKIPPED", why);
   }
 
   // Sent by the application itself, whoever's change queued it.
-  private void done(PrivacyNotice notice, String action, String detail) {
+  private void done(PrivacyEmail notice, String action, String detail) {
     audit.recordAs(
         AuditTrail.SYSTEM_ACTOR,
         action,

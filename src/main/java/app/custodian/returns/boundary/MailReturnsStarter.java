@@ -8,7 +8,7 @@ import java.util.Properties;
 
 /** Starts {@code mail-returns} at a staff member's request. */
 @ApplicationScoped
-public class MailReturnsRuns {
+public class MailReturnsStarter {
 
   @Inject JobRuns runs;
   @Inject ReturnSettings settings;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 /** Starts the breach-notice job for an incident, for the API and the portal alike. */
 @ApplicationScoped
-public class BreachNotifier {
+public class BreachNoticeStarter {
 
   @Inject IncidentService incidents;
   @Inject JobRuns runs;
@@ -16,7 +16,7 @@ public class BreachNotifier {
    * @return the execution's id
    * @throws ProblemException 404 for an unknown incident, 409 while a breach-notice run is live
    */
-  public long notify(String id) {
+  public long start(String id) {
     String incidentId = incidents.require(id);
     long executionId =
         runs.startAlone(BreachNoticeJob.NAME, BreachNoticeJob.parameters(incidentId));

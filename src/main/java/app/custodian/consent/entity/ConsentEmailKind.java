@@ -1,7 +1,7 @@
 package app.custodian.consent.entity;
 
 /** The confirmation emails of the consent ledger. */
-public enum NoticeKind {
+public enum ConsentEmailKind {
   /** Consent was granted: it says so and how to withdraw. */
   GRANTED,
   /** The person unsubscribed: one plain confirmation, nothing else. */

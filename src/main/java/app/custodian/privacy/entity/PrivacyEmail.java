@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "privacy_notice")
-public class PrivacyNotice {
+public class PrivacyEmail {
 
   @Id private String id;
 
@@ -33,7 +33,7 @@ public class PrivacyNotice {
   private String customerId;
 
   @Enumerated(EnumType.STRING)
-  private PrivacyNoticeKind kind;
+  private PrivacyEmailKind kind;
 
   @Convert(converter = EncryptedString.class)
   @Column(name = "erased_address")
@@ -47,12 +47,12 @@ public class PrivacyNotice {
 
   @Embedded private RetrySchedule retry;
 
-  protected PrivacyNotice() {}
+  protected PrivacyEmail() {}
 
   /**
    * @param requestId the request it is about, or null for the public form's link
    */
-  public PrivacyNotice(String customerId, String requestId, PrivacyNoticeKind kind, Instant now) {
+  public PrivacyEmail(String customerId, String requestId, PrivacyEmailKind kind, Instant now) {
     this.id = Ids.newId();
     this.customerId = Objects.requireNonNull(customerId, "customerId");
     this.requestId = requestId;
@@ -79,7 +79,7 @@ public class PrivacyNotice {
     return customerId;
   }
 
-  public PrivacyNoticeKind kind() {
+  public PrivacyEmailKind kind() {
     return kind;
   }
 
