@@ -384,6 +384,19 @@ class ConsentAndMailIT {
     assertFalse(customer.getJsonObject("consents").getJsonObject("SURVEY").getBoolean("granted"));
 
     JsonObject export = admin.get("/api/v1/customers/" + id + "/export").json();
+    // each feature contributes its section; the document keeps the order a record had (by name)
+    assertEquals(
+        List.of(
+            "consentHistory",
+            "contracts",
+            "disclosures",
+            "exportedAt",
+            "messages",
+            "notices",
+            "privacyRequests",
+            "profile",
+            "renewalReminders"),
+        List.copyOf(export.keySet()));
     JsonObject event = export.getJsonArray("consentHistory").getJsonObject(0);
     assertEquals("RENEWAL_REMINDER", event.getString("purpose"));
     assertEquals("form 7", event.getString("evidence"));

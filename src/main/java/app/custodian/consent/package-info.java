@@ -1,5 +1,8 @@
 /**
  * Consent: the purposes, the append-only consent ledger and the current state derived from it, the
- * suppression list, the public unsubscribe and preference pages, and the confirmation emails.
+ * suppression list (a deleted person's address goes on it: {@code ErasedAddresses}), the public
+ * unsubscribe and preference pages, and the confirmation emails ({@code ConsentEmail}). The policy
+ * version a consent event names comes through {@code PolicyInForce}, which the policy feature
+ * answers.
  */
 package app.custodian.consent;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 public record BulkRun(String id, long executionId) {
 
   /** 202 with {@code {"<idName>": id, "executionId": ...}}, as api.md answers a start. */
-  Response accepted(String idName) {
+  public Response accepted(String idName) {
     String body =
         Json.createObjectBuilder()
             .add(idName, id)

@@ -1,6 +1,7 @@
 package app.custodian.bulk.boundary;
 
 import app.custodian.audit.boundary.AuditJournal;
+import app.custodian.bulk.boundary.batch.ImportRowReader;
 import app.custodian.bulk.control.CheckedRow;
 import app.custodian.bulk.control.ConsentGrant;
 import app.custodian.bulk.control.ImportMode;

@@ -16,7 +16,7 @@ import java.util.function.LongPredicate;
 /**
  * A campaign: its templates, whose consent counts, and how its sending went. Its status changes
  * only through its methods, which refuse what its lifecycle does not allow, whoever stores it: JPA
- * for the API and the portal, the {@code newsletter-send} job with JDBC ({@code CampaignRuns}). The
+ * for the API and the portal, the {@code newsletter-send} job with JDBC ({@code CampaignRow}). The
  * delivery rows are the job's.
  */
 @Entity

@@ -1,6 +1,7 @@
 package app.custodian.consent.boundary;
 
 import app.custodian.consent.control.ConsentLedger;
+import app.custodian.consent.control.PolicyTimeline;
 import app.custodian.consent.entity.ConsentClaim;
 import app.custodian.consent.entity.ConsentEvent;
 import app.custodian.consent.entity.Suppression;
@@ -8,7 +9,6 @@ import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.SqlLists;
-import app.custodian.policy.control.PolicyTimeline;
 import app.custodian.security.control.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package app.custodian.consent.boundary;
 
 import app.custodian.consent.control.Texts;
 import app.custodian.consent.entity.ConsentConfirmation;
-import app.custodian.consent.entity.NoticeKind;
+import app.custodian.consent.entity.ConsentEmailKind;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.mail.boundary.MailGateway;
@@ -27,7 +27,7 @@ public class ConsentMessages {
   @Inject MailGateway mail;
   @Inject ConsentLinks links;
 
-  public OutboundMail compose(NoticeKind kind, Purpose purpose, Recipient recipient) {
+  public OutboundMail compose(ConsentEmailKind kind, Purpose purpose, Recipient recipient) {
     String locale = recipient.locale();
     UnsubscribeLinks unsubscribe = links.forPurpose(recipient.customerId(), purpose);
     RenderedContent content =
@@ -45,7 +45,7 @@ public class ConsentMessages {
             locale,
             content,
             MailCategory.SERVICE,
-            kind == NoticeKind.GRANTED ? unsubscribe : null)
+            kind == ConsentEmailKind.GRANTED ? unsubscribe : null)
         .about(recipient.customerId());
   }
 
@@ -72,7 +72,7 @@ public class ConsentMessages {
         .about(recipient.customerId());
   }
 
-  private static String template(NoticeKind kind) {
-    return kind == NoticeKind.GRANTED ? "consent-granted" : "consent-withdrawn";
+  private static String template(ConsentEmailKind kind) {
+    return kind == ConsentEmailKind.GRANTED ? "consent-granted" : "consent-withdrawn";
   }
 }

@@ -6,16 +6,15 @@ import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.consent.control.ConsentLedger;
 import app.custodian.consent.entity.ConsentClaim;
 import app.custodian.consent.entity.ConsentConfirmation;
+import app.custodian.consent.entity.ConsentEmailKind;
 import app.custodian.consent.entity.ConsentEvent;
 import app.custodian.consent.entity.ConsentState;
-import app.custodian.consent.entity.NoticeKind;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.consent.entity.Suppression;
 import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
 import app.custodian.platform.control.ProblemException;
-import app.custodian.policy.boundary.PolicyService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -57,8 +56,8 @@ public class ConsentService {
   @Inject AuditTrail audit;
   @Inject CustomerService customers;
   @Inject SuppressionList suppressions;
-  @Inject ConsentNotices notices;
-  @Inject PolicyService policies;
+  @Inject ConsentEmails notices;
+  @Inject PolicyInForce policies;
   @Inject LinkViews views;
   @Inject ConsentSettings settings;
 
@@ -135,7 +134,7 @@ public class ConsentService {
       return false;
     }
     record(recipient, byDataSubject(purpose, false, EMAIL_LINK, evidence), false);
-    notices.enqueue(customerId, NoticeKind.WITHDRAWN, purpose);
+    notices.enqueue(customerId, ConsentEmailKind.WITHDRAWN, purpose);
     return true;
   }
 
@@ -258,7 +257,7 @@ public class ConsentService {
     ConsentClaim claim =
         given.policyVersion() != null
             ? given
-            : given.withPolicyVersion(policies.versionInForce(given.at()).orElse(null));
+            : given.withPolicyVersion(policies.versionAt(given.at()).orElse(null));
     List<Suppression> suppressed = suppressions.of(recipient.emailIndex());
     ConsentEvent event =
         ConsentLedger.decide(recipient.customerId(), claim, suppressed, explicitOptIn);
@@ -274,7 +273,7 @@ public class ConsentService {
       suppressions.liftForOptIn(claim.actor(), claim.purpose(), suppressed);
     }
     if (event.applied() && event.granted() && !wasGranted) {
-      notices.enqueue(recipient.customerId(), NoticeKind.GRANTED, claim.purpose());
+      notices.enqueue(recipient.customerId(), ConsentEmailKind.GRANTED, claim.purpose());
     }
     audit.recordAs(
         claim.actor(), action(event), recipient.customerId(), claim.purpose() + " " + event.id());

@@ -1,14 +1,14 @@
 package app.custodian.consent.boundary;
 
 import app.custodian.audit.boundary.AuditJournal;
+import app.custodian.consent.control.PolicyTimeline;
 import app.custodian.consent.entity.ConsentClaim;
+import app.custodian.consent.entity.ConsentEmailKind;
 import app.custodian.consent.entity.ConsentEvent;
-import app.custodian.consent.entity.NoticeKind;
 import app.custodian.consent.entity.Purpose;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.Ids;
-import app.custodian.policy.control.PolicyTimeline;
 import app.custodian.security.control.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,9 +39,9 @@ public class ConsentWithdrawals {
   /**
    * The person's own unsubscribe by email (the {@code mailto:} of {@code List-Unsubscribe}), as
    * {@link ConsentService#unsubscribe} does for the one-click link: withdraws, and queues the same
-   * {@link NoticeKind#WITHDRAWN} confirmation in the caller's transaction. Repeating it changes
-   * nothing and confirms nothing. After the commit the caller fires {@code MailQueued} so the
-   * confirmation goes out at once (otherwise the dispatcher's next round sends it).
+   * {@link ConsentEmailKind#WITHDRAWN} confirmation in the caller's transaction. Repeating it
+   * changes nothing and confirms nothing. After the commit the caller fires {@code MailQueued} so
+   * the confirmation goes out at once (otherwise the dispatcher's next round sends it).
    *
    * @return whether this call withdrew the consent and queued its confirmation
    */
@@ -58,7 +58,7 @@ public class ConsentWithdrawals {
                 + " next_attempt_at) values (?, ?, ?, ?, ?, 0, ?)")) {
       insert.setString(1, Ids.newId());
       insert.setString(2, customerId);
-      insert.setString(3, NoticeKind.WITHDRAWN.name());
+      insert.setString(3, ConsentEmailKind.WITHDRAWN.name());
       insert.setString(4, purpose.name());
       insert.setObject(5, DatabaseTime.column(now));
       insert.setObject(6, DatabaseTime.column(now));

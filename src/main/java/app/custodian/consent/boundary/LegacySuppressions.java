@@ -1,9 +1,11 @@
 package app.custodian.consent.boundary;
 
+import app.custodian.customer.boundary.CustomerEmailSet;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.FieldCipher;
 import app.custodian.security.control.LegacyIndexKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +34,11 @@ public class LegacySuppressions {
   @Inject BlindIndex blindIndex;
 
   private volatile Optional<BlindIndex> legacyIndex;
+
+  /** A customer's address was set: its legacy entries, if any, move to its current index. */
+  void adopt(@Observes CustomerEmailSet set) {
+    adopt(set.email());
+  }
 
   /** Moves the address's legacy entries, if any, to its current index. */
   public void adopt(String email) {

@@ -22,7 +22,7 @@ public class SuppressionInput {
   @Pattern(regexp = "MANUAL|COMPLAINT", message = "must be MANUAL or COMPLAINT")
   public String reason;
 
-  String scopeOrAll() {
+  public String scopeOrAll() {
     return scope == null ? "ALL" : scope;
   }
 }

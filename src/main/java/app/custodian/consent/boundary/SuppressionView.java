@@ -6,7 +6,7 @@ import java.time.Instant;
 /** One suppression entry, without the address. */
 public record SuppressionView(String scope, String reason, Instant at) {
 
-  static SuppressionView of(Suppression s) {
+  public static SuppressionView of(Suppression s) {
     return new SuppressionView(s.scope(), s.reason().name(), s.at());
   }
 }

@@ -7,7 +7,6 @@ import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.ProblemException;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,8 +22,7 @@ public class ContractService {
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
-  // looked up when used: the customer's export asks this service for the contracts
-  @Inject Instance<CustomerService> customers;
+  @Inject CustomerService customers;
 
   @Inject LocalCalendar calendar;
 
@@ -104,7 +102,7 @@ public class ContractService {
   }
 
   private void requireCustomer(String customerId) {
-    if (customers.get().recipient(customerId).isEmpty()) {
+    if (customers.recipient(customerId).isEmpty()) {
       throw ProblemException.notFound("Customer " + customerId);
     }
   }

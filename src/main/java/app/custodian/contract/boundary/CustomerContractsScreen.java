@@ -1,7 +1,7 @@
 package app.custodian.contract.boundary;
 
-import app.custodian.customer.boundary.CustomerDetailScreen;
-import app.custodian.portal.boundary.PortalMessages;
+import app.custodian.customer.boundary.web.CustomerDetailScreen;
+import app.custodian.platform.boundary.web.PortalMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,8 +1,6 @@
 package app.custodian.customer.boundary;
 
 import app.custodian.audit.boundary.AuditJournal;
-import app.custodian.consent.entity.Suppression;
-import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,11 +24,12 @@ import java.util.logging.Logger;
 
 /**
  * The one way a person leaves Custodian, for erasure on request and for the retention purge alike:
- * their address goes on the suppression list as a blind index, a tombstone (id, time, rule) and an
- * audit entry are written, features that keep counts are told ({@link CustomerDeletionListener}),
- * and the customer row goes, taking every row that refers to it (the foreign keys cascade). Runs in
- * the caller's transaction, with plain JDBC; once it has committed, the caller says so ({@link
- * #committed}) and what features keep outside the database goes too.
+ * a tombstone (id, time, rule) and an audit entry are written, the features are told ({@link
+ * CustomerDeletionListener}: the consent feature puts the address on the suppression list as a
+ * blind index, others keep counts), and the customer row goes, taking every row that refers to it
+ * (the foreign keys cascade). Runs in the caller's transaction, with plain JDBC; once it has
+ * committed, the caller says so ({@link #committed}) and what features keep outside the database
+ * goes too.
  */
 @ApplicationScoped
 public class CustomerDeletions {
@@ -62,7 +61,6 @@ public class CustomerDeletions {
       return List.of();
     }
     OffsetDateTime now = DatabaseTime.now();
-    suppress(connection, addressById.values(), now);
     bury(connection, addressById.keySet(), ruleById, executionId, now);
     Map<String, String> detailById = new LinkedHashMap<>();
     for (String id : addressById.keySet()) {
@@ -124,25 +122,6 @@ public class CustomerDeletions {
       }
     }
     return addressById;
-  }
-
-  /** No later import of the same address can mail the person again. */
-  private static void suppress(
-      Connection connection, Collection<String> addressIndexes, OffsetDateTime now)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into suppression (address_index, scope, reason, at) values (?, ?, ?, ?)"
-                + " on conflict do nothing")) {
-      for (String address : addressIndexes) {
-        insert.setString(1, address);
-        insert.setString(2, Suppression.ALL);
-        insert.setString(3, SuppressionReason.ERASED.name());
-        insert.setObject(4, now);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
   }
 
   private static void bury(

@@ -1,27 +1,21 @@
 package app.custodian.customer.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
-import app.custodian.campaign.boundary.CampaignService;
-import app.custodian.consent.boundary.ConsentService;
-import app.custodian.consent.boundary.LegacySuppressions;
-import app.custodian.contract.boundary.ContractService;
 import app.custodian.customer.control.CustomerMergePatch;
 import app.custodian.customer.control.CustomerNormaliser;
 import app.custodian.customer.entity.Customer;
 import app.custodian.customer.entity.CustomerDetails;
-import app.custodian.disclosure.boundary.DisclosureService;
-import app.custodian.notice.boundary.NoticeHistory;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
 import app.custodian.platform.control.Violations;
-import app.custodian.privacy.boundary.PrivacyRequestHistory;
-import app.custodian.renewal.boundary.ReminderHistory;
 import app.custodian.security.control.BlindIndex;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +29,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /** Customer records: every read, change and erasure is audited in the same transaction. */
@@ -46,20 +42,15 @@ public class CustomerService {
   @Inject BlindIndex blindIndex;
   @Inject Validator validator;
   @Inject CustomerSearch search;
-  @Inject ConsentService consents;
-  @Inject LegacySuppressions legacySuppressions;
+  @Inject CurrentConsents consents;
+  @Inject Event<CustomerEmailSet> emailSet;
   @Inject CustomerDeletions deletions;
   @Inject Event<CustomersErased> erasedAfterCommit;
 
   @Resource(lookup = "jdbc/custodian")
   DataSource dataSource;
 
-  @Inject CampaignService campaigns;
-  @Inject ContractService contracts;
-  @Inject ReminderHistory reminders;
-  @Inject DisclosureService disclosures;
-  @Inject NoticeHistory notices;
-  @Inject PrivacyRequestHistory privacyRequests;
+  @Inject @Any Instance<CustomerDataSection> sections;
 
   Clock clock = Clock.systemUTC();
 
@@ -67,7 +58,7 @@ public class CustomerService {
     CustomerDetails details = CustomerNormaliser.details(input);
     var indexes = CustomerNormaliser.indexes(details, blindIndex);
     rejectTakenEmail(indexes.email(), null);
-    legacySuppressions.adopt(details.email());
+    emailSet.fire(new CustomerEmailSet(details.email()));
     Customer customer = new Customer(details, indexes, clock.instant());
     em.persist(customer);
     audit.record("CUSTOMER_CREATED", customer.id(), null);
@@ -83,7 +74,7 @@ public class CustomerService {
   public Page<CustomerView> find(String query, PageRequest page) {
     Page<Customer> found = search.find(query, page);
     found.items().forEach(c -> audit.record("CUSTOMER_READ", c.id(), "list"));
-    var consentsById = consents.current(found.items().stream().map(Customer::id).toList());
+    var consentsById = consents.of(found.items().stream().map(Customer::id).toList());
     return found.map(c -> CustomerView.of(c, consentsById.get(c.id())));
   }
 
@@ -95,7 +86,7 @@ public class CustomerService {
     CustomerDetails details = CustomerNormaliser.details(changed);
     var indexes = CustomerNormaliser.indexes(details, blindIndex);
     rejectTakenEmail(indexes.email(), customer.id());
-    legacySuppressions.adopt(details.email());
+    emailSet.fire(new CustomerEmailSet(details.email()));
     customer.rectify(details, indexes, clock.instant());
     audit.record("CUSTOMER_RECTIFIED", customer.id(), "fields " + patch.keySet());
     return view(customer);
@@ -127,29 +118,36 @@ public class CustomerService {
     em.detach(customer);
   }
 
-  public CustomerExport export(String id) {
+  /**
+   * Everything held about one person, as one machine-readable document: the moment, the profile and
+   * each feature's section, in name order (as JSON-B writes a record's fields).
+   */
+  public SortedMap<String, Object> export(String id) {
     Customer customer = load(id);
     audit.record("CUSTOMER_EXPORTED", customer.id(), null);
-    return new CustomerExport(
-        clock.instant(),
-        view(customer),
-        consents.history(customer.id()),
-        contracts.contracts(customer.id()),
-        campaigns.messagesTo(customer.id()),
-        reminders.remindersTo(customer.id()),
-        disclosures.disclosuresOf(customer.id()),
-        notices.noticesTo(customer.id()),
-        privacyRequests.requestsOf(customer.id(), customer.details().locale()));
+    SortedMap<String, Object> export = new TreeMap<>();
+    export.put("exportedAt", clock.instant());
+    export.put("profile", view(customer));
+    for (CustomerDataSection section : sections) {
+      export.put(section.name(), section.of(customer.id(), customer.details().locale()));
+    }
+    return export;
   }
 
-  /** The messages sent to the customer, as their export lists them; a staff read, audited. */
-  public CustomerCorrespondence correspondence(String id) {
+  /**
+   * The messages sent to the customer, as their export lists them, by section name ({@code
+   * messages}, {@code renewalReminders}, {@code notices}); a staff read, audited.
+   */
+  public SortedMap<String, List<?>> correspondence(String id) {
     Customer customer = load(id);
     audit.record("CUSTOMER_MESSAGES_READ", customer.id(), null);
-    return new CustomerCorrespondence(
-        campaigns.messagesTo(customer.id()),
-        reminders.remindersTo(customer.id()),
-        notices.noticesTo(customer.id()));
+    SortedMap<String, List<?>> sent = new TreeMap<>();
+    for (CustomerDataSection section : sections) {
+      if (section.isCorrespondence()) {
+        sent.put(section.name(), section.of(customer.id(), customer.details().locale()));
+      }
+    }
+    return sent;
   }
 
   public CustomerView placeLegalHold(String id, String reason) {
@@ -195,7 +193,7 @@ public class CustomerService {
   }
 
   private CustomerView view(Customer customer) {
-    return CustomerView.of(customer, consents.current(customer.id()));
+    return CustomerView.of(customer, consents.of(customer.id()));
   }
 
   private Customer load(String id) {

@@ -1,6 +1,5 @@
 package app.custodian.customer.boundary;
 
-import app.custodian.consent.boundary.CurrentConsent;
 import app.custodian.customer.entity.Customer;
 import app.custodian.customer.entity.CustomerDetails;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -22,10 +21,10 @@ public record CustomerView(
     String source,
     Instant createdAt,
     Instant updatedAt,
-    Map<String, CurrentConsent> consents,
+    Map<String, ?> consents,
     boolean legalHold) {
 
-  static CustomerView of(Customer customer, Map<String, CurrentConsent> consents) {
+  static CustomerView of(Customer customer, Map<String, ?> consents) {
     CustomerDetails d = customer.details();
     return new CustomerView(
         customer.id(),

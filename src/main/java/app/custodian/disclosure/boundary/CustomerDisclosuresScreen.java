@@ -1,11 +1,11 @@
 package app.custodian.disclosure.boundary;
 
-import app.custodian.customer.boundary.CustomerDetailScreen;
+import app.custodian.customer.boundary.web.CustomerDetailScreen;
 import app.custodian.customer.entity.DataCategory;
 import app.custodian.disclosure.entity.LegalBasis;
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.platform.boundary.web.PortalMessages;
 import app.custodian.platform.control.PageRequest;
-import app.custodian.portal.boundary.PortalMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

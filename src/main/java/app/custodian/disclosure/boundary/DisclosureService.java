@@ -13,7 +13,6 @@ import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,8 +35,7 @@ public class DisclosureService {
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
-  // looked up when used: the customer's export asks this service for the disclosures
-  @Inject Instance<CustomerService> customers;
+  @Inject CustomerService customers;
 
   Clock clock = Clock.systemUTC();
 
@@ -132,7 +130,7 @@ public class DisclosureService {
   }
 
   private void requireCustomer(String customerId) {
-    if (customers.get().recipient(customerId).isEmpty()) {
+    if (customers.recipient(customerId).isEmpty()) {
       throw ProblemException.notFound("Customer " + customerId);
     }
   }

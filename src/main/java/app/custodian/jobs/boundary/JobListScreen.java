@@ -1,9 +1,9 @@
 package app.custodian.jobs.boundary;
 
+import app.custodian.platform.boundary.web.PagedModel;
+import app.custodian.platform.boundary.web.PortalMessages;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
-import app.custodian.portal.boundary.PagedModel;
-import app.custodian.portal.boundary.PortalMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,5 +1,6 @@
 package app.custodian.platform.boundary;
 
+import app.custodian.platform.boundary.rest.ProblemMapper;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,11 +1,11 @@
 package app.custodian.policy.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.consent.control.PolicyTimeline;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
-import app.custodian.policy.control.PolicyTimeline;
 import app.custodian.policy.entity.PolicyVersion;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

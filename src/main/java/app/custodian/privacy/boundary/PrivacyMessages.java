@@ -7,7 +7,7 @@ import app.custodian.mail.control.MailTemplates;
 import app.custodian.mail.control.OutboundMail;
 import app.custodian.mail.control.RenderedContent;
 import app.custodian.platform.boundary.Controller;
-import app.custodian.privacy.entity.PrivacyNoticeKind;
+import app.custodian.privacy.entity.PrivacyEmailKind;
 import app.custodian.privacy.entity.PrivacyRequest;
 import app.custodian.privacy.entity.RequestStatus;
 import app.custodian.privacy.entity.RequestType;
@@ -42,7 +42,7 @@ public class PrivacyMessages {
    * @param request the request it is about; null for the public form's link
    */
   public OutboundMail compose(
-      PrivacyNoticeKind kind, PrivacyRequest request, String to, String locale, Details details) {
+      PrivacyEmailKind kind, PrivacyRequest request, String to, String locale, Details details) {
     String language = "en".equals(locale) ? "en" : "vi";
     Map<String, Object> values = new HashMap<>();
     values.put("hasName", details.fullName() != null);
@@ -59,7 +59,7 @@ public class PrivacyMessages {
       values.put("typeName", typeName(request.type(), language));
       values.put("dueBy", date(request.dueBy(), language));
       String reason =
-          kind == PrivacyNoticeKind.EXTENDED
+          kind == PrivacyEmailKind.EXTENDED
               ? request.extensionReason()
               : refusalAsTold(request, language);
       values.put("reason", reason == null ? "" : reason);
@@ -85,7 +85,7 @@ public class PrivacyMessages {
     return Texts.of(language).get("requestType." + type.name());
   }
 
-  static String date(LocalDate date, String language) {
+  public static String date(LocalDate date, String language) {
     return ("en".equals(language) ? EN_DATE : VI_DATE).format(date);
   }
 }

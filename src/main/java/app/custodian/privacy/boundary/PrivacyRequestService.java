@@ -5,7 +5,6 @@ import app.custodian.consent.boundary.ConsentInput;
 import app.custodian.consent.boundary.ConsentService;
 import app.custodian.consent.boundary.CurrentConsent;
 import app.custodian.consent.entity.Purpose;
-import app.custodian.customer.boundary.CustomerExport;
 import app.custodian.customer.boundary.CustomerSearch;
 import app.custodian.customer.boundary.CustomerService;
 import app.custodian.customer.boundary.Recipient;
@@ -19,8 +18,8 @@ import app.custodian.platform.control.ProblemException;
 import app.custodian.privacy.control.CodeCheck;
 import app.custodian.privacy.control.DeadlineRules;
 import app.custodian.privacy.control.ReceivedAt;
+import app.custodian.privacy.entity.PrivacyEmailKind;
 import app.custodian.privacy.entity.PrivacyLink;
-import app.custodian.privacy.entity.PrivacyNoticeKind;
 import app.custodian.privacy.entity.PrivacyRequest;
 import app.custodian.privacy.entity.RequestChannel;
 import app.custodian.privacy.entity.RequestStatus;
@@ -72,7 +71,7 @@ public class PrivacyRequestService {
   @Inject AuditTrail audit;
   @Inject CustomerService customers;
   @Inject ConsentService consents;
-  @Inject PrivacyNotices notices;
+  @Inject PrivacyEmails notices;
   @Inject PrivacySettings settings;
   @Inject LocalCalendar calendar;
   @Inject BlindIndex blindIndex;
@@ -81,7 +80,7 @@ public class PrivacyRequestService {
   Clock clock = Clock.systemUTC();
 
   /** What the completion of a request produced: the request, and the export of an ACCESS. */
-  public record Completion(PrivacyRequestView request, CustomerExport export) {}
+  public record Completion(PrivacyRequestView request, Map<String, Object> export) {}
 
   /** What a code given by the person did; a WRONG one is counted and committed. */
   public record CodeResult(
@@ -259,7 +258,7 @@ public class PrivacyRequestService {
           "No email goes out about a suspended request (suspected fraud); clear it first");
     }
     request.codeWithdrawn();
-    notices.enqueue(request.customerId(), request.id(), PrivacyNoticeKind.ACKNOWLEDGEMENT);
+    notices.enqueue(request.customerId(), request.id(), PrivacyEmailKind.ACKNOWLEDGEMENT);
     audit.record("PRIVACY_REQUEST_CODE_SENT", request.customerId(), detail(request));
     return view(request);
   }
@@ -268,7 +267,7 @@ public class PrivacyRequestService {
     PrivacyRequest request = load(id, true);
     DeadlineRules rules = settings.deadlines();
     request.extend(rules.extended(request.dueBy()), reason);
-    notices.enqueue(request.customerId(), request.id(), PrivacyNoticeKind.EXTENDED);
+    notices.enqueue(request.customerId(), request.id(), PrivacyEmailKind.EXTENDED);
     audit.record("PRIVACY_REQUEST_EXTENDED", request.customerId(), detail(request));
     return view(request);
   }
@@ -287,7 +286,7 @@ public class PrivacyRequestService {
   public PrivacyRequestView refuse(String id, String reason, String reasonForPerson) {
     PrivacyRequest request = load(id, true);
     request.refuse(reason, reasonForPerson == null ? reason : reasonForPerson, clock.instant());
-    notices.enqueue(request.customerId(), request.id(), PrivacyNoticeKind.REFUSED);
+    notices.enqueue(request.customerId(), request.id(), PrivacyEmailKind.REFUSED);
     audit.record("PRIVACY_REQUEST_REFUSED", request.customerId(), detail(request));
     return view(request);
   }
@@ -317,7 +316,7 @@ public class PrivacyRequestService {
     PrivacyRequest request = load(id, true);
     request.requireCompletable();
     String customerId = request.customerId();
-    CustomerExport export = null;
+    Map<String, Object> export = null;
     switch (request.type()) {
       case ACCESS -> export = customers.export(customerId);
       case RECTIFICATION -> customers.rectify(customerId, changes(body));
@@ -325,7 +324,7 @@ public class PrivacyRequestService {
         Optional<String> hold = customers.legalHoldReason(customerId);
         if (hold.isPresent()) {
           request.refuse("legal hold: " + hold.get(), reasonForPerson, clock.instant());
-          notices.enqueue(customerId, request.id(), PrivacyNoticeKind.REFUSED);
+          notices.enqueue(customerId, request.id(), PrivacyEmailKind.REFUSED);
           audit.record("PRIVACY_REQUEST_REFUSED", customerId, detail(request) + " legal hold");
           return new Completion(view(request), null);
         }
@@ -342,7 +341,7 @@ public class PrivacyRequestService {
       case WITHDRAW_CONSENT, OBJECTION, RESTRICTION -> withdraw(request, body);
     }
     request.complete(clock.instant());
-    notices.enqueue(customerId, request.id(), PrivacyNoticeKind.COMPLETED);
+    notices.enqueue(customerId, request.id(), PrivacyEmailKind.COMPLETED);
     audit.record("PRIVACY_REQUEST_COMPLETED", customerId, detail(request));
     return new Completion(view(request), export);
   }
@@ -357,7 +356,7 @@ public class PrivacyRequestService {
     customerId.ifPresent(
         id -> {
           if (linkTurn(id)) {
-            notices.enqueue(id, null, PrivacyNoticeKind.LINK);
+            notices.enqueue(id, null, PrivacyEmailKind.LINK);
             audit.recordAs(LINK_ACTOR, "PRIVACY_LINK_REQUESTED", id, null);
           } else {
             audit.recordAs(LINK_ACTOR, "PRIVACY_LINK_THROTTLED", id, null);
@@ -421,7 +420,7 @@ public class PrivacyRequestService {
             rules.dueBy(receivedAt, processorsInvolved),
             now);
     em.persist(request);
-    notices.enqueue(customerId, request.id(), PrivacyNoticeKind.ACKNOWLEDGEMENT);
+    notices.enqueue(customerId, request.id(), PrivacyEmailKind.ACKNOWLEDGEMENT);
     request.acknowledged(now);
     return request;
   }

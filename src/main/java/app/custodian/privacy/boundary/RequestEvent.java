@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record RequestEvent(Instant at, String what, String detail) implements Serializable {
 
-  static List<RequestEvent> of(PrivacyRequestView r) {
+  public static List<RequestEvent> of(PrivacyRequestView r) {
     List<RequestEvent> events = new ArrayList<>();
     events.add(new RequestEvent(r.receivedAt(), "received", r.channel()));
     if (r.acknowledgedAt() != null) {

@@ -8,13 +8,13 @@ import java.util.Map;
  * The counts of a {@code mail-returns} run, kept as the step's persistent user data (a plain {@link
  * HashMap}, which any batch runtime can restore) so that a restart continues them.
  */
-final class ReturnTally {
+public final class ReturnTally {
 
-  static final String READ = "read";
+  public static final String READ = "read";
 
   private ReturnTally() {}
 
-  static HashMap<String, Long> from(Object persisted) {
+  public static HashMap<String, Long> from(Object persisted) {
     HashMap<String, Long> counts = new HashMap<>();
     if (persisted instanceof Map<?, ?> map) {
       map.forEach(
@@ -27,11 +27,11 @@ final class ReturnTally {
     return counts;
   }
 
-  static void add(HashMap<String, Long> counts, String name) {
+  public static void add(HashMap<String, Long> counts, String name) {
     counts.merge(name, 1L, Long::sum);
   }
 
-  static String of(Kind kind) {
+  public static String of(Kind kind) {
     return kind.name();
   }
 }

@@ -11,8 +11,8 @@ public class AccountInput {
   static final int PASSWORD_MIN = 12;
   static final int PASSWORD_MAX = 200;
   static final String PASSWORD_RULE = "must be 12 to 200 characters";
-  static final String ROLE_NAMES = "ADMIN|OPERATOR|MARKETING|AUDITOR";
-  static final String ROLE_RULE = "must be ADMIN, OPERATOR, MARKETING or AUDITOR";
+  public static final String ROLE_NAMES = "ADMIN|OPERATOR|MARKETING|AUDITOR";
+  public static final String ROLE_RULE = "must be ADMIN, OPERATOR, MARKETING or AUDITOR";
 
   @NotNull
   @Pattern(regexp = "[A-Za-z0-9._-]{3,64}", message = "3 to 64 letters, digits, '.', '_' or '-'")

@@ -1,6 +1,6 @@
 package app.custodian.security.control;
 
-import app.custodian.customer.control.NameWords;
+import app.custodian.platform.control.NameWords;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Collections;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.campaign.control.Audience;
-import app.custodian.campaign.control.CampaignRuns;
+import app.custodian.campaign.control.CampaignRow;
 import app.custodian.campaign.entity.CampaignContent;
 import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.JobTestCase;
@@ -387,7 +387,7 @@ class NewsletterSendJobTest extends JobTestCase {
 
   /** The audience count the portal shows, with the job's default cap of 3. */
   long audience(String campaign) throws Exception {
-    CampaignContent content = CampaignRuns.content(db, campaign);
+    CampaignContent content = CampaignRow.content(db, campaign);
     return Audience.count(db, campaign, content, 3, Instant.now());
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.custodian.mail.control.MailTemplates;
 import app.custodian.mail.control.RenderedContent;
-import app.custodian.privacy.entity.PrivacyNoticeKind;
+import app.custodian.privacy.entity.PrivacyEmailKind;
 import app.custodian.privacy.entity.RequestType;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -35,16 +35,16 @@ class PrivacyTemplatesTest {
 
   @Test
   void everyNoticeRendersInBothLanguages() {
-    for (PrivacyNoticeKind kind : PrivacyNoticeKind.values()) {
+    for (PrivacyEmailKind kind : PrivacyEmailKind.values()) {
       for (String language : new String[] {"vi", "en"}) {
         RenderedContent content =
             MailTemplates.load(kind.template(), language).render(values(language, true, "042917"));
         String all = content.subject() + content.text() + content.html();
         assertFalse(all.contains("[QC]"), kind + " " + language);
         assertFalse(content.subject().isBlank());
-        assertTrue(content.text().contains("dpo@custodian.test") || kind == PrivacyNoticeKind.LINK);
+        assertTrue(content.text().contains("dpo@custodian.test") || kind == PrivacyEmailKind.LINK);
         assertTrue(content.html().contains("Trần &lt;Thị&gt; Mai"), content.html());
-        if (kind != PrivacyNoticeKind.LINK) {
+        if (kind != PrivacyEmailKind.LINK) {
           assertTrue(
               content.text().contains("0b6c7c1e-0000-4000-8000-000000000001"), content.text());
         }
