@@ -88,12 +88,14 @@ class PortalCampaignsIT {
                   && d.findElement(By.id("preview-html")).isDisplayed());
       b.settle();
       b.screenshot("campaigns-list-create-preview");
+      b.assertAccessible("campaigns-create-preview");
 
       b.click(By.id("create:create-campaign"));
       b.waitFor(By.id("campaign-name"));
       assertEquals(before + 1, campaignCount());
       assertEquals("3", b.text(By.id("campaign:audience")), "the opted-in, not suppressed");
       b.screenshot("campaigns-detail-draft");
+      b.assertAccessible("campaign-draft");
 
       b.click(By.id("campaign:send"));
       b.click(By.id("campaign:confirm-yes"));
@@ -105,6 +107,7 @@ class PortalCampaignsIT {
       assertEquals("3", b.text(By.id("stat-sent")));
       assertEquals("1", b.text(By.id("stat-skippedSuppressed")));
       b.screenshot("campaigns-detail-sent");
+      b.assertAccessible("campaign-sent");
 
       cameBack(optedIn.get(0), "HARD_BOUNCE");
       cameBack(optedIn.get(1), "COMPLAINT");
@@ -117,15 +120,17 @@ class PortalCampaignsIT {
       b.waitForText(By.id("campaigns:table"), "Bản tin tháng 11");
       assertTrue(b.text(By.id("campaigns:table")).contains("bị trả lại 1, bị báo thư rác 1"));
       b.screenshot("campaigns-list");
+      b.assertAccessible("campaigns");
     }
     assertEquals(sorted(optedIn), sorted(ReceivedMail.recipientsOf(stack.smtp, "[QC] " + subject)));
 
     try (Browser b = stack.signedInAs("OPERATOR")) {
-      b.go("/customers/detail.xhtml?id=" + customerId(optedIn.get(0)));
+      b.go("/customers/detail.xhtml?tab=messages&id=" + customerId(optedIn.get(0)));
       b.waitForText(By.id("messages-sent"), "Bị trả lại (địa chỉ không tồn tại)");
       ((JavascriptExecutor) b.driver())
           .executeScript("document.getElementById('messages-sent').scrollIntoView()");
       b.screenshot("customers-detail-message-came-back");
+      b.assertAccessible("customer-messages");
     }
   }
 
@@ -158,6 +163,7 @@ class PortalCampaignsIT {
       b.settle();
       b.waitForText(By.id("create:htmlBodyMessage"), refused);
       b.screenshot("campaigns-list-template-refused");
+      b.assertAccessible("campaigns-template-refused");
       assertEquals(before, campaignCount(), "nothing created");
 
       b.go("/campaigns/detail.xhtml?id=" + saved);
@@ -167,6 +173,7 @@ class PortalCampaignsIT {
           By.id("messages"),
           "htmlBody: {{fullName}} and {{preferencesUrl}} stand inside the src attribute of <img>");
       b.screenshot("campaigns-detail-send-refused");
+      b.assertAccessible("campaign-send-refused");
       assertTrue(b.text(By.id("status")).contains("DRAFT"), b.text(By.id("status")));
     }
     assertEquals("DRAFT", stack.admin.get("/api/v1/campaigns/" + saved).json().getString("status"));
@@ -191,6 +198,7 @@ class PortalCampaignsIT {
       b.click(By.cssSelector("#jobs\\:table .ui-row-toggler"));
       b.waitForText(By.cssSelector(".job-report"), due);
       b.screenshot("jobs-list-dry-run-report");
+      b.assertAccessible("jobs-dry-run-report");
       b.click(By.cssSelector("#jobs\\:due a.due-customer"));
       b.waitForText(By.tagName("h1"), "Khách Cũ"); // the id opens the customer's page
       b.go("/jobs/list.xhtml");
@@ -201,6 +209,7 @@ class PortalCampaignsIT {
               "//tr[td[normalize-space()='renewal-reminders']]"
                   + "[td/span[@class='job-status' and normalize-space()='COMPLETED']]"));
       b.screenshot("jobs-list");
+      b.assertAccessible("jobs");
     }
     assertEquals(
         200, stack.admin.get("/api/v1/customers/" + due).status(), "a dry run deletes none");

@@ -84,8 +84,111 @@ class PortalIT {
             assertEquals(expected.stream().sorted().toList(), shown, role);
             assertTrue(browser.text(By.id("signed-in-as")).contains(role));
             browser.screenshot("portal-dashboard-" + role.toLowerCase());
+            browser.assertAccessible("dashboard-" + role.toLowerCase());
           }
         });
+  }
+
+  /**
+   * Issue 19: axe-core finds no WCAG 2.0/2.1 A or AA violation (contrast first) on any screen, in
+   * Vietnamese and in English; the flows of the other portal tests check the states they reach.
+   */
+  @Test
+  void everyScreenMeetsWcagAaInBothLanguages() {
+    String customer =
+        stack
+            .admin
+            .post(
+                "/api/v1/customers", "{\"fullName\":\"Hà Thị Sáng\",\"email\":\"sang@example.vn\"}")
+            .json()
+            .getString("id");
+    String request =
+        stack
+            .admin
+            .post(
+                "/api/v1/privacy-requests",
+                "{\"customerId\":\"%s\",\"type\":\"ACCESS\"}".formatted(customer))
+            .json()
+            .getString("id");
+    String campaign =
+        stack
+            .admin
+            .post(
+                "/api/v1/campaigns",
+                "{\"name\":\"Sáng\",\"purpose\":\"NEWSLETTER\",\"subject\":\"Tin\","
+                    + "\"textBody\":\"Chào {{fullName}}. {{unsubscribeUrl}}\",\"advertising\":true}")
+            .json()
+            .getString("id");
+    String incident =
+        stack
+            .admin
+            .post(
+                "/api/v1/incidents",
+                ("{\"detectedAt\":\"%s\",\"description\":\"A lost laptop.\","
+                        + "\"dataCategories\":[\"EMAIL\"],\"customerIds\":[\"%s\"]}")
+                    .formatted(Instant.now().minusSeconds(3600), customer))
+            .json()
+            .getString("id");
+    List<String> screens =
+        List.of(
+            "/index.xhtml",
+            "/customers/list.xhtml",
+            "/customers/detail.xhtml?id=" + customer,
+            "/customers/detail.xhtml?tab=consents&id=" + customer,
+            "/customers/detail.xhtml?tab=contracts&id=" + customer,
+            "/customers/detail.xhtml?tab=messages&id=" + customer,
+            "/customers/detail.xhtml?tab=disclosures&id=" + customer,
+            "/customers/detail.xhtml?tab=requests&id=" + customer,
+            "/customers/edit.xhtml",
+            "/customers/edit.xhtml?id=" + customer,
+            "/customers/import.xhtml",
+            "/requests/list.xhtml",
+            "/requests/detail.xhtml?id=" + request,
+            "/campaigns/list.xhtml",
+            "/campaigns/detail.xhtml?id=" + campaign,
+            "/jobs/list.xhtml",
+            "/compliance/policies.xhtml",
+            "/compliance/incidents.xhtml",
+            "/compliance/incident.xhtml?id=" + incident,
+            "/audit/trail.xhtml",
+            "/accounts/list.xhtml",
+            "/account/password.xhtml",
+            "/error-page");
+    try (Browser browser = stack.browser()) {
+      browser.go("/login.xhtml");
+      browser.waitFor(By.id("login:username"));
+      browser.assertAccessible("login-vi");
+      browser.click(By.id("language:lang-en"));
+      browser.waitUntil(() -> "en".equals(language(browser)));
+      browser.assertAccessible("login-en");
+    }
+    // ADMIN opens every screen; the language is the account's, so Vietnamese is restored after.
+    try (Browser browser = stack.signedInAs("ADMIN")) {
+      try {
+        for (String language : List.of("vi", "en")) {
+          browser.go("/index.xhtml");
+          if (!language.equals(language(browser))) {
+            browser.click(By.id("session:lang-" + language));
+            browser.waitUntil(() -> language.equals(language(browser)));
+          }
+          for (String screen : screens) {
+            browser.go(screen);
+            String name = screen.replaceAll("[?&]id=.*", "").replaceAll("[^a-z]+", "-");
+            browser.assertAccessible(language + name);
+          }
+        }
+      } finally {
+        browser.go("/index.xhtml");
+        if (!browser.all(By.id("session:lang-vi")).isEmpty()) {
+          browser.click(By.id("session:lang-vi"));
+          browser.waitForText(By.tagName("h1"), "Tổng quan");
+        }
+      }
+    }
+  }
+
+  private static String language(Browser browser) {
+    return browser.driver().findElement(By.tagName("html")).getAttribute("lang");
   }
 
   @Test
@@ -98,9 +201,11 @@ class PortalIT {
       assertEquals("/login.xhtml", browser.currentPath());
       assertEquals("vi", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
       browser.screenshot("portal-login");
+      browser.assertAccessible("login");
 
       String wrongPassword = failToSignIn(browser, "locked-out", "wrong password");
       browser.screenshot("portal-login-refused");
+      browser.assertAccessible("login-refused");
       lockOut("locked-out", Duration.ofSeconds(8));
       // A locked account is refused in the same words as a wrong password, and by the API too.
       assertEquals(wrongPassword, failToSignIn(browser, "locked-out", PortalStack.STAFF_PASSWORD));
@@ -168,6 +273,7 @@ class PortalIT {
       assertFalse(browser.pageSource().contains("Trần Thị Bảo"));
       assertFalse(browser.pageSource().contains("bao@example.vn"));
       browser.screenshot("portal-marketing-forbidden");
+      browser.assertAccessible("error-403");
 
       String cookie =
           "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
@@ -243,6 +349,7 @@ class PortalIT {
       browser.go("/error-page");
       assertEquals("500", browser.text(By.tagName("h1")));
       assertTrue(browser.text(By.id("error-text")).contains("Something went wrong"));
+      browser.assertAccessible("error-500");
     }
   }
 
@@ -267,6 +374,7 @@ class PortalIT {
           browser.texts(By.cssSelector("#filter\\:entries_data tr td:nth-child(4)"));
       assertTrue(actions.contains("CUSTOMER_CREATED"), actions.toString());
       assertTrue(actions.contains("CUSTOMER_READ"), actions.toString());
+      browser.assertAccessible("audit-filtered");
 
       browser.click(By.id("chain:verify"));
       browser.waitForText(By.id("chain-result"), "Chuỗi nguyên vẹn");
@@ -281,6 +389,7 @@ class PortalIT {
                       .getJsonNumber("entries")
                       .longValue());
       browser.screenshot("portal-audit");
+      browser.assertAccessible("audit-verified");
     }
   }
 
@@ -301,6 +410,7 @@ class PortalIT {
         assertEquals(List.of(forgedId), browser.texts(By.cssSelector("#chain-forged li")));
         assertEquals("1", browser.text(By.id("chain-forged-count")));
         browser.screenshot("portal-audit-forged");
+        browser.assertAccessible("audit-forged");
       } finally {
         sql.executeUpdate("delete from audit_entry where id = '" + forgedId + "'");
       }
@@ -318,6 +428,7 @@ class PortalIT {
       browser.waitForText(By.id("create"), "must be 12 to 200 characters");
       assertEquals(401, stack.admin.as("newcomer", "too short").get("/api/v1/whoami").status());
       browser.screenshot("portal-accounts-invalid");
+      browser.assertAccessible("accounts-invalid");
 
       browser.type(By.id("create:password"), PortalStack.STAFF_PASSWORD);
       browser.click(By.id("create:save"));
@@ -342,6 +453,7 @@ class PortalIT {
       browser.click(By.id("edit:save-roles"));
       browser.waitForText(By.id("messages"), "Đã lưu vai trò của newcomer");
       browser.screenshot("portal-accounts");
+      browser.assertAccessible("accounts-roles-saved");
       assertEquals(
           "OPERATOR", newcomer.get("/api/v1/whoami").json().getJsonArray("roles").getString(0));
     }
@@ -393,6 +505,7 @@ class PortalIT {
       assertTrue(account("seasonal").getBoolean("disabled"));
       assertEquals(401, seasonal.get("/api/v1/whoami").status());
       browser.screenshot("portal-accounts-disabled");
+      browser.assertAccessible("accounts-disabled");
       browser.click(By.id(row + ":enable"));
       browser.waitForText(By.id("messages"), "Đã kích hoạt lại tài khoản seasonal");
       browser.waitFor(By.id(row + ":disable"));
@@ -484,11 +597,14 @@ class PortalIT {
 
     try (Browser browser = stack.browser().signIn("changer", "a new long password")) {
       browser.click(By.id("nav-password"));
+      browser.waitFor(By.id("password:currentPassword"));
+      browser.assertAccessible("password");
       browser.type(By.id("password:currentPassword"), "a new long password");
       browser.type(By.id("password:newPassword"), "the third password");
       browser.type(By.id("password:repeatPassword"), "the third password");
       browser.click(By.id("password:change"));
       browser.waitFor(By.id("password-changed"));
+      browser.assertAccessible("password-changed");
     }
     assertEquals(
         200, stack.admin.as("changer", "the third password").get("/api/v1/whoami").status());
@@ -583,9 +699,11 @@ class PortalIT {
       operator.click(By.id("customer:save"));
       operator.waitForText(By.id("profile-email"), email);
       customerId = operator.driver().getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+      operator.click(By.id("tab-consents"));
       operator.click(By.cssSelector(".grant-NEWSLETTER"));
       operator.waitFor(By.cssSelector(".withdraw-NEWSLETTER"));
       operator.screenshot("walk-1-operator-customer");
+      operator.assertAccessible("walk-customer-consents");
     }
 
     String subject = "Tin tức " + System.nanoTime();
@@ -602,6 +720,7 @@ class PortalIT {
       marketing.waitForText(By.id("status"), "SENT", Duration.ofSeconds(90));
       assertEquals("1", marketing.text(By.id("stat-sent")));
       marketing.screenshot("walk-2-marketing-sent");
+      marketing.assertAccessible("walk-campaign-sent");
       // The consent's confirmation, then the newsletter.
       List<MimeMessage> received = ReceivedMail.awaitTo(stack.smtp, email, 2);
       assertTrue(received.stream().anyMatch(m -> subjectOf(m).contains(subject)));
@@ -616,6 +735,7 @@ class PortalIT {
       admin.click(By.id("jobs:retention-dry-run"));
       admin.waitFor(By.id("dry-run-summary"));
       admin.screenshot("walk-3-admin-dry-run");
+      admin.assertAccessible("walk-jobs-dry-run");
     }
     assertEquals(200, stack.admin.get("/api/v1/customers/" + customerId).status());
 

@@ -75,6 +75,7 @@ class PortalRequestsIT {
       assertTrue(rows.get(0).getAttribute("class").contains("overdue-row"));
       assertTrue(rows.get(1).findElements(By.className("overdue-mark")).isEmpty(), "not overdue");
       b.screenshot("requests-list");
+      b.assertAccessible("requests");
       b.click(By.id("queue-form:overdue"));
       b.settle();
       assertFalse(b.pageSource().contains("id=" + current), "overdue only leaves the new one out");
@@ -93,6 +94,7 @@ class PortalRequestsIT {
       assertTrue(request(current).getBoolean("extended"));
 
       b.screenshot("requests-detail");
+      b.assertAccessible("request-extended");
       b.click(By.id("request:complete"));
       b.waitForText(By.id("status"), "COMPLETED");
       b.waitFor(By.id("request:download-export"));
@@ -101,6 +103,7 @@ class PortalRequestsIT {
       List<MimeMessage> mail = ReceivedMail.awaitTo(stack.smtp, email, 3);
       assertFalse(mail.isEmpty());
       b.screenshot("requests-detail-completed");
+      b.assertAccessible("request-completed");
 
       b.go("/requests/detail.xhtml?id=" + overdue);
       b.type(By.id("request:reason"), "the person withdrew the request by phone");
@@ -136,6 +139,7 @@ class PortalRequestsIT {
       b.waitForText(By.id("messages"), api.json().getString("detail"));
       scroll(b, "window.scrollTo(0, 0)");
       b.screenshot("requests-detail-conflict");
+      b.assertAccessible("request-conflict");
       assertEquals("REFUSED", request(id).getString("status"));
     }
   }
@@ -175,6 +179,7 @@ class PortalRequestsIT {
       System.out.println("DIAG " + stack.admin.get("/api/v1/jobs/executions/" + execution).body());
       b.waitForText(row, "COMPLETED", JOB);
       b.screenshot("policies");
+      b.assertAccessible("policies");
       // policy-notice tells every live customer once
       MimeMessage notice = ReceivedMail.awaitTo(stack.smtp, email, 1).get(0);
       assertTrue(ReceivedMail.part(notice, "text/plain").contains(version));
@@ -209,6 +214,7 @@ class PortalRequestsIT {
       assertEquals("1", b.text(By.id("people")));
       assertEquals("2", b.text(By.id("records")));
       b.screenshot("incident");
+      b.assertAccessible("incident");
       scroll(b, "document.getElementById('report').scrollIntoView()");
       b.screenshot("incident-report");
 
@@ -225,6 +231,7 @@ class PortalRequestsIT {
       b.click(By.id("confirm:confirm-yes"));
       b.waitForText(By.id("incident:notice"), "COMPLETED", JOB);
       b.screenshot("incident-notified");
+      b.assertAccessible("incident-notified");
       MimeMessage notice = ReceivedMail.awaitTo(stack.smtp, email, 1).get(0);
       assertTrue(
           ReceivedMail.part(notice, "text/plain").contains("Theft of an unencrypted device."),
@@ -241,6 +248,7 @@ class PortalRequestsIT {
         assertFalse(b.pageSource().contains("queue-form"), page);
       }
       b.screenshot("requests-forbidden-marketing");
+      b.assertAccessible("requests-forbidden");
     }
   }
 

@@ -57,6 +57,7 @@ public final class Browser implements AutoCloseable {
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     this.driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
   }
 
   /** Skips the calling test, naming the packages, when this machine has no Chromium. */
@@ -206,6 +207,40 @@ public final class Browser implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /**
+   * What axe-core finds against WCAG 2.0 and 2.1, levels A and AA, on the page as it is now: one
+   * line per element, with the rule, the element's selector and, for contrast, the colours and the
+   * ratio found and needed.
+   */
+  public List<String> axeViolations() {
+    driver.executeScript(Axe.source());
+    Object found = driver.executeAsyncScript(Axe.RUN);
+    if (found instanceof String failed) {
+      throw new IllegalStateException("axe-core did not run: " + failed);
+    }
+    return ((List<?>) found).stream().map(String::valueOf).toList();
+  }
+
+  /**
+   * Fails, naming the screen and each element, when axe-core finds a WCAG A or AA violation once
+   * the page's Ajax requests have ended. Not while a dialog fades in: its colours are in between.
+   */
+  public Browser assertAccessible(String screen) {
+    settle();
+    List<String> violations = axeViolations();
+    if (!violations.isEmpty()) {
+      screenshot("axe-" + screen);
+      throw new AssertionError(
+          "axe-core on "
+              + screen
+              + " ("
+              + currentPath()
+              + "):\n  "
+              + String.join("\n  ", violations));
+    }
+    return this;
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

@@ -45,6 +45,11 @@ public class CustomerConsentsScreen implements Serializable {
         .toList();
   }
 
+  /** The purposes the customer consents to now: the count on the consents tab. */
+  public long getGrantedCount() {
+    return view().current().values().stream().filter(CurrentConsent::granted).count();
+  }
+
   public List<ConsentHistoryItem> getHistory() {
     return view().history();
   }

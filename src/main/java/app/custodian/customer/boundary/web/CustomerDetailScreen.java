@@ -17,8 +17,10 @@ import org.primefaces.model.StreamedContent;
 
 /**
  * One customer's record: the profile (read as {@code GET /customers/{id}}, audited), what was sent
- * to them, the legal hold, the export download and erasure. Consents, contracts and disclosures
- * have screens of their own on the same page, which take the customer's id from this one.
+ * to them, the legal hold, the export download and erasure. Consents, contracts, disclosures and
+ * privacy requests have screens of their own on the same page, which take the customer's id from
+ * this one. The page shows one tab at a time: {@code ?tab=} names it, so it opens without
+ * JavaScript.
  */
 @Named
 @ViewScoped
@@ -26,11 +28,16 @@ public class CustomerDetailScreen implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** The page's tabs, in their order; the first opens when the address names none. */
+  static final List<String> TABS =
+      List.of("profile", "consents", "contracts", "messages", "disclosures", "requests");
+
   @Inject CustomerService customers;
   @Inject PortalMessages messages;
   @Inject PortalSession session;
 
   private String id;
+  private String tab;
   private CustomerView customer;
   private Map<String, List<?>> correspondence;
   private String holdReason;
@@ -108,6 +115,15 @@ public class CustomerDetailScreen implements Serializable {
 
   public void setId(String id) {
     this.id = id;
+  }
+
+  /** The tab shown, one of {@link #TABS}. */
+  public String getTab() {
+    return tab != null && TABS.contains(tab) ? tab : TABS.get(0);
+  }
+
+  public void setTab(String tab) {
+    this.tab = tab;
   }
 
   public String getHoldReason() {
