@@ -160,13 +160,7 @@ public final class CampaignSendBenchmark {
             .run(
                 "/api/v1/campaigns/" + id + "/send",
                 "/api/v1/campaigns/" + id,
-                campaign -> {
-                  String status = campaign.getString("status");
-                  return new MailJobWatch.Reading(
-                      status,
-                      !status.equals("SENDING") && !status.equals("DRAFT"),
-                      campaign.getJsonObject("stats"));
-                });
+                MailJobWatch.Reading::ofCampaign);
     Api.Reply job = admin.get("/api/v1/jobs/executions/" + watched.executionId());
     System.out.println("  job execution: " + (job.status() == 200 ? job.body() : job.toString()));
     return new Outcome(

@@ -21,6 +21,18 @@ final class MailJobWatch {
    */
   record Reading(String status, boolean done, JsonObject counters) {
 
+    /**
+     * A campaign as {@code GET /api/v1/campaigns/{id}} shows it: done once neither drafted nor
+     * sending.
+     */
+    static Reading ofCampaign(JsonObject campaign) {
+      String status = campaign.getString("status");
+      return new Reading(
+          status,
+          !status.equals("SENDING") && !status.equals("DRAFT"),
+          campaign.getJsonObject("stats"));
+    }
+
     long count(String name) {
       if (counters == null) {
         return 0;

@@ -191,13 +191,7 @@ public final class MailReturnsBenchmark {
             .run(
                 "/api/v1/campaigns/" + id + "/send",
                 "/api/v1/campaigns/" + id,
-                campaign -> {
-                  String status = campaign.getString("status");
-                  return new MailJobWatch.Reading(
-                      status,
-                      !status.equals("SENDING") && !status.equals("DRAFT"),
-                      campaign.getJsonObject("stats"));
-                });
+                MailJobWatch.Reading::ofCampaign);
     if (!watched.last().status().equals("SENT")) {
       throw new IllegalStateException("the campaign ended " + watched.last().status());
     }
