@@ -33,16 +33,20 @@ public class JobLiveness {
   @Inject JobDatabase database;
   @Inject Cluster cluster;
 
-  /** Whether the execution will never end by itself: its node is gone, or it was taken over. */
+  /**
+   * Whether the execution will never end by itself: it was taken over, or it is active and its node
+   * is gone.
+   */
   public boolean orphaned(JobExecution execution) {
+    Optional<JobNode> node = node(execution.getExecutionId());
+    if (node.isPresent() && node.get().takenOver()) {
+      return true; // though marked FAILED since, or still running on a node taken for dead
+    }
     if (!ACTIVE.contains(execution.getBatchStatus())) {
       return false;
     }
-    Optional<JobNode> node = node(execution.getExecutionId());
     if (node.isPresent()) {
-      return node.get().takenOver()
-          || (!running.runsHere(execution.getExecutionId())
-              && !cluster.isAlive(node.get().nodeId()));
+      return !running.runsHere(execution.getExecutionId()) && !cluster.isAlive(node.get().nodeId());
     }
     // started before job_node existed, or not yet recorded by its listener
     return !running.runsHere(execution.getExecutionId())

@@ -1,7 +1,6 @@
 package app.custodian.jobs.boundary;
 
-import app.custodian.platform.control.Cluster;
-import app.custodian.platform.control.Durations;
+import app.custodian.platform.boundary.Nodes;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -15,15 +14,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Looks for the executions of nodes that left the cluster as soon as the data grid reports a node
- * gone, and every sixth of {@code CUSTODIAN_NODE_TIMEOUT} (at least every 10 s) besides, for a
- * report missed or an execution recorded a moment after.
+ * Looks for the executions of nodes that are gone as soon as the data grid reports a member lost,
+ * and with every heartbeat besides ({@link Nodes#beatInterval()}), for nodes the grid never knew
+ * and executions recorded a moment after.
  */
 @Singleton
 @Startup
@@ -32,29 +29,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JobTakeoverSchedule {
 
   private static final Logger LOG = Logger.getLogger(JobTakeoverSchedule.class.getName());
-  private static final Duration LONGEST_POLL = Duration.ofSeconds(10);
-  private static final Duration SHORTEST_POLL = Duration.ofSeconds(1);
 
   @Resource TimerService timers;
   @Resource ManagedExecutorService executor;
   @Inject JobTakeover takeover;
-  @Inject Cluster cluster;
-
-  @Inject
-  @ConfigProperty(name = "custodian.node.timeout", defaultValue = "PT30S")
-  String timeout;
+  @Inject Nodes nodes;
 
   @PostConstruct
   void schedule() {
-    Duration poll = Durations.positive("CUSTODIAN_NODE_TIMEOUT", timeout).dividedBy(6);
-    if (poll.compareTo(LONGEST_POLL) > 0) {
-      poll = LONGEST_POLL;
-    } else if (poll.compareTo(SHORTEST_POLL) < 0) {
-      poll = SHORTEST_POLL;
-    }
-    timers.createIntervalTimer(
-        poll.toMillis(), poll.toMillis(), new TimerConfig("job-takeover", false));
-    cluster.onMemberRemoved(() -> executor.execute(this::takeOverOrphans));
+    long every = nodes.beatInterval().toMillis();
+    timers.createIntervalTimer(every, every, new TimerConfig("job-takeover", false));
+    nodes.onMemberRemoved(() -> executor.execute(this::takeOverOrphans));
   }
 
   @Timeout

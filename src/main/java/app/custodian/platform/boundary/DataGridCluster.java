@@ -5,6 +5,10 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -18,9 +22,25 @@ class DataGridCluster implements Cluster {
   private final HazelcastInstance grid;
   private final String nodeId;
   private final String nodeName;
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final List<Runnable> removalActions = new CopyOnWriteArrayList<>();
 
   DataGridCluster(HazelcastInstance grid) {
     this.grid = grid;
+    grid.getCluster()
+        .addMembershipListener(
+            new MembershipListener() {
+              @Override
+              public void memberAdded(MembershipEvent event) {
+                seen.add(event.getMember().getUuid().toString());
+              }
+
+              @Override
+              public void memberRemoved(MembershipEvent event) {
+                removalActions.forEach(Runnable::run);
+              }
+            });
+    grid.getCluster().getMembers().forEach(m -> seen.add(m.getUuid().toString()));
     Member self = grid.getCluster().getLocalMember();
     this.nodeId = self.getUuid().toString();
     this.nodeName = self.getAddress().getHost() + ":" + self.getAddress().getPort();
@@ -42,18 +62,14 @@ class DataGridCluster implements Cluster {
   }
 
   @Override
-  public void onMemberRemoved(Runnable action) {
-    grid.getCluster()
-        .addMembershipListener(
-            new MembershipListener() {
-              @Override
-              public void memberAdded(MembershipEvent event) {}
+  public boolean hasSeen(String id) {
+    grid.getCluster().getMembers().forEach(m -> seen.add(m.getUuid().toString()));
+    return seen.contains(id);
+  }
 
-              @Override
-              public void memberRemoved(MembershipEvent event) {
-                action.run();
-              }
-            });
+  @Override
+  public void onMemberRemoved(Runnable action) {
+    removalActions.add(action);
   }
 
   @Override

@@ -17,6 +17,12 @@ public interface Cluster {
   /** Whether the node with that id is a member now; an unknown id is a node that is gone. */
   boolean isAlive(String nodeId);
 
+  /**
+   * Whether the node was ever seen as a member: only then does its absence prove it gone, for a
+   * node may also run alone on the same database.
+   */
+  boolean hasSeen(String nodeId);
+
   /** Runs the action, on some thread of the cluster's, each time a node leaves. */
   void onMemberRemoved(Runnable action);
 

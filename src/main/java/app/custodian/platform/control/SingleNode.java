@@ -34,6 +34,11 @@ public class SingleNode implements Cluster {
   }
 
   @Override
+  public boolean hasSeen(String id) {
+    return nodeId.equals(id);
+  }
+
+  @Override
   public void onMemberRemoved(Runnable action) {
     // nobody else ever leaves
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.custodian.campaign.boundary.NewsletterSendJob;
 import app.custodian.jobs.control.JobNodes;
 import app.custodian.platform.control.Cluster;
+import app.custodian.platform.control.NodeHeartbeats;
 import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Node liveness and takeover on JBeret SE against PostgreSQL, with this JVM as the only node: a
  * {@code job_node} row that names another node id names a node that is gone (the single-node
- * cluster knows no other), which is how these tests play the second node.
+ * cluster knows no other, and it has no fresh heartbeat), which is how these tests play the second
+ * node.
  */
 class NodeTakeoverJobTest extends JobTestCase {
 
@@ -49,6 +51,7 @@ class NodeTakeoverJobTest extends JobTestCase {
     bed.empty(
         db,
         "job_node",
+        "node_heartbeat",
         "delivery",
         "campaign",
         "consent_event",
@@ -87,6 +90,18 @@ class NodeTakeoverJobTest extends JobTestCase {
       assertTrue(liveness.orphaned(jobExecution(execution)));
       assertFalse(liveness.isLive(execution));
       assertTrue(liveness.liveExecution("newsletter-send").isEmpty());
+      // a node that runs alone on the same database, which this node's grid never saw, ...
+      NodeHeartbeats.beat(db, GONE_NODE, "alone:1");
+      assertFalse(liveness.orphaned(jobExecution(execution)), "... is alive while it beats");
+      assertEquals(List.of(), JobsOnJBeret.bean(JobTakeover.class).takeOverOrphans());
+      try (PreparedStatement age =
+          db.prepareStatement(
+              "update node_heartbeat set seen_at = seen_at - interval '1 minute'"
+                  + " where node_id = ?")) {
+        age.setString(1, GONE_NODE);
+        age.executeUpdate();
+      }
+      assertTrue(liveness.orphaned(jobExecution(execution)), "... and gone once it stopped");
     } finally {
       relabel(execution, cluster.nodeId());
       running.started(execution);
