@@ -58,6 +58,7 @@ class RetentionPurgeIT {
     // As behind a TLS proxy, with the operational endpoints left open; the purge is unaffected.
     env.put("CUSTODIAN_BASE_URL", "https://Custodian.Example/");
     env.put("CUSTODIAN_PUBLIC_OPS", "true");
+    env.put("CUSTODIAN_NODE_TIMEOUT", "PT3S"); // the killed node is taken for gone at once
     custodian = new CustodianProcess(dataDir, env).start();
   }
 
