@@ -1,5 +1,6 @@
 package app.custodian.jobs.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,4 +17,5 @@ public record JobExecutionView(
     Instant endTime,
     boolean orphaned,
     Map<String, Long> metrics,
-    Object report) {}
+    Object report)
+    implements Serializable {}
