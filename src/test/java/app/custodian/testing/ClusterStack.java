@@ -61,6 +61,7 @@ public final class ClusterStack implements AutoCloseable {
     }
     // one after the other: the first creates the schema and the admin, the next joins its grid
     nodes.forEach(CustodianProcess::start);
+    assertOneGrid(nodes.get(size - 1), 0);
     nginx =
         PrivateNginx.start(
             dir.resolve("nginx"), nodes.stream().map(CustodianProcess::port).toList());
@@ -128,7 +129,26 @@ public final class ClusterStack implements AutoCloseable {
 
   /** Starts again, on its ports and data directory, every node that is not running. */
   public void startStoppedNodes() {
-    nodes.stream().filter(node -> !node.isRunning()).forEach(CustodianProcess::start);
+    for (CustodianProcess node : nodes) {
+      if (!node.isRunning()) {
+        int logged = node.log().length();
+        node.start();
+        assertOneGrid(node, logged);
+      }
+    }
+  }
+
+  /**
+   * Payara logs the grid's size at start: a node that started last sees all of them.
+   *
+   * @param from where the node's log of this start begins
+   */
+  private void assertOneGrid(CustodianProcess startedLast, int from) {
+    String grid = "DG Name: custodian DG Size: " + nodes.size();
+    if (!startedLast.log().substring(from).contains(grid)) {
+      throw new IllegalStateException(
+          "The nodes formed no grid of " + nodes.size() + "; " + logs());
+    }
   }
 
   /** Every node's log, each headed by its number. */
