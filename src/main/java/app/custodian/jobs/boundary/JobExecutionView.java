@@ -1,5 +1,6 @@
 package app.custodian.jobs.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,4 +20,5 @@ public record JobExecutionView(
     String node,
     boolean orphaned,
     Map<String, Long> metrics,
-    Object report) {}
+    Object report)
+    implements Serializable {}
