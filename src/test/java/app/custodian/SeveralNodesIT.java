@@ -8,11 +8,17 @@ import app.custodian.testing.Api;
 import app.custodian.testing.Api.Reply;
 import app.custodian.testing.Browser;
 import app.custodian.testing.ClusterStack;
+import app.custodian.testing.DeliveryRows;
 import app.custodian.testing.PortalStack;
+import app.custodian.testing.ReceivedMail;
 import app.custodian.testing.Resources;
 import app.custodian.testing.SessionStore;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +56,10 @@ class SeveralNodesIT {
   @BeforeAll
   static void start() {
     Browser.assumeInstalled();
-    stack = ClusterStack.start(dir, 2, Map.of());
+    // slow enough to kill a campaign's node mid-run
+    stack = ClusterStack.start(dir, 2, Map.of("CUSTODIAN_SEND_RATE", "8"));
     stack.admin.newAccount("operator", PortalStack.STAFF_PASSWORD, "OPERATOR");
+    stack.admin.newAccount("marketer", PortalStack.STAFF_PASSWORD, "MARKETING");
   }
 
   @AfterAll
@@ -162,6 +170,75 @@ class SeveralNodesIT {
     assertFalse(
         failedAfterKill.stream().anyMatch(f -> f.startsWith("before")), failedAfterKill.toString());
     assertTrue(failedAfterKill.size() <= 5, "at most a handful fail: " + failedAfterKill);
+  }
+
+  @Test
+  void aCampaignWhoseNodeIsKilledMidRunCompletesOnTheOtherNodeWithEachAddressOnceOrUncertain()
+      throws Exception {
+    int audience = 80;
+    String tag = "kh" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < audience; i++) {
+      String id = createCustomer("Khách " + tag + " " + i, tag + "-" + i + "@example.vn");
+      Reply granted =
+          stack.admin.put(
+              "/api/v1/customers/" + id + "/consents/NEWSLETTER",
+              "{\"granted\":true,\"source\":\"test\"}");
+      assertEquals(200, granted.status(), granted.toString());
+    }
+    Api marketer = stack.api("marketer", PortalStack.STAFF_PASSWORD);
+    String subject = "Tin " + tag;
+    Reply created =
+        marketer.post(
+            "/api/v1/campaigns",
+            ("{\"name\":\"%s\",\"purpose\":\"NEWSLETTER\",\"subject\":\"%s\","
+                    + "\"textBody\":\"Xin chào {{fullName}}. Hủy: {{unsubscribeUrl}}\","
+                    + "\"htmlBody\":\"<p>{{fullName}}</p><a href=\\\"{{unsubscribeUrl}}\\\">Hủy</a>\","
+                    + "\"advertising\":false}")
+                .formatted(tag, subject));
+    assertEquals(201, created.status(), created.toString());
+    String campaignId = created.json().getString("id");
+    Reply accepted = marketer.post("/api/v1/campaigns/" + campaignId + "/send", "");
+    assertEquals(202, accepted.status(), accepted.toString());
+    long execution = accepted.json().getJsonNumber("executionId").longValue();
+
+    try (Connection db = stack.postgres.connect(stack.databaseUrl)) {
+      DeliveryRows.awaitSent(db, campaignId, 5, Duration.ofMinutes(2));
+    }
+    String node = stack.admin.get("/api/v1/jobs/executions/" + execution).json().getString("node");
+    int running = -1;
+    for (int i = 0; i < stack.size(); i++) {
+      if (stack.node(i).log().contains("This node is " + node + " (")) {
+        running = i;
+      }
+    }
+    assertTrue(running >= 0, "the node " + node + " runs the campaign");
+    stack.kill(running);
+
+    // nobody presses restart: the other node continues the run by itself
+    JsonObject campaign = awaitCampaign(marketer, campaignId, "SENT", Duration.ofMinutes(4));
+    JsonObject lost = stack.admin.get("/api/v1/jobs/executions/" + execution).json();
+    assertTrue(lost.getBoolean("orphaned"), lost.toString());
+    assertEquals(node, lost.getString("node"), lost.toString());
+    List<String> received = ReceivedMail.recipientsOf(stack.smtp, subject);
+    assertEquals(received.size(), received.stream().distinct().count(), "nobody twice");
+    JsonObject stats = campaign.getJsonObject("stats");
+    assertEquals(
+        audience, stats.getInt("sent") + stats.getInt("uncertain"), "once or uncertain: " + stats);
+    assertTrue(received.size() >= stats.getInt("sent"), "every SENT row arrived");
+  }
+
+  private static JsonObject awaitCampaign(
+      Api marketer, String campaignId, String status, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    JsonObject campaign;
+    do {
+      campaign = marketer.get("/api/v1/campaigns/" + campaignId).json();
+      if (campaign.getString("status").equals(status)) {
+        return campaign;
+      }
+      Thread.sleep(250);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("campaign not " + status + ": " + campaign + "\n" + stack.logs());
   }
 
   private static String createCustomer(String name, String email) {
