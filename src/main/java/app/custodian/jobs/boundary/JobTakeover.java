@@ -70,11 +70,17 @@ public class JobTakeover {
       if (!JobNodes.takeOver(connection, executionId, cluster.nodeId())) {
         return Optional.empty();
       }
-      repository.markFailed(executionId);
-      Properties parameters = BatchRuntime.getJobOperator().getParameters(executionId);
       String job = execution.get().getJobName();
-      long successor = BatchRuntime.getJobOperator().start(job, parameters);
+      long successor;
+      try {
+        Properties parameters = BatchRuntime.getJobOperator().getParameters(executionId);
+        successor = BatchRuntime.getJobOperator().start(job, parameters);
+      } catch (RuntimeException e) {
+        JobNodes.release(connection, executionId, cluster.nodeId()); // the next look tries again
+        throw e;
+      }
       JobNodes.succeededBy(connection, executionId, successor);
+      repository.markFailed(executionId);
       LOG.info(
           () -> "Took over " + job + " execution " + executionId + " as execution " + successor);
       return Optional.of(successor);

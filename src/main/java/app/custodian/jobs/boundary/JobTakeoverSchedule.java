@@ -12,6 +12,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
@@ -32,6 +33,7 @@ public class JobTakeoverSchedule {
 
   @Resource TimerService timers;
   @Resource ManagedExecutorService executor;
+  @Resource ContextService contexts;
   @Inject JobTakeover takeover;
   @Inject Nodes nodes;
 
@@ -39,7 +41,10 @@ public class JobTakeoverSchedule {
   void schedule() {
     long every = nodes.beatInterval().toMillis();
     timers.createIntervalTimer(every, every, new TimerConfig("job-takeover", false));
-    nodes.onMemberRemoved(() -> executor.execute(this::takeOverOrphans));
+    // the grid calls back on its own thread, outside the application: the proxy brings the
+    // application's context (its class loader finds the job XML) to the executor's thread
+    Runnable takeOver = contexts.createContextualProxy(this::takeOverOrphans, Runnable.class);
+    nodes.onMemberRemoved(() -> executor.execute(takeOver));
   }
 
   @Timeout

@@ -60,6 +60,19 @@ public final class JobNodes {
     }
   }
 
+  /** Gives up a takeover this node won but could not start: another look may win it again. */
+  public static void release(Connection connection, long executionId, String nodeId)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update job_node set taken_over_by = null, taken_over_at = null"
+                + " where execution_id = ? and taken_over_by = ? and successor_id is null")) {
+      update.setLong(1, executionId);
+      update.setString(2, nodeId);
+      update.executeUpdate();
+    }
+  }
+
   public static void succeededBy(Connection connection, long executionId, long successorId)
       throws SQLException {
     try (PreparedStatement update =
