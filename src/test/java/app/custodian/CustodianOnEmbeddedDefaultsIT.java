@@ -33,6 +33,18 @@ class CustodianOnEmbeddedDefaultsIT {
   @TempDir Path workDir;
 
   @Test
+  void refusesToJoinAClusterOnItsEmbeddedDatabase() {
+    CustodianProcess clustered =
+        new CustodianProcess(
+            workDir, Map.of("CUSTODIAN_CLUSTER_MEMBERS", "127.0.0.1:16981,127.0.0.1:16982"));
+
+    assertEquals(2, clustered.runUntilExit(Duration.ofSeconds(60)), clustered.log());
+    assertTrue(
+        clustered.log().contains("CUSTODIAN_CLUSTER_MEMBERS needs CUSTODIAN_DB_URL"),
+        clustered.log());
+  }
+
+  @Test
   void runsWithNoSettingsAndKeepsItsDataAcrossRestarts() throws Exception {
     CustodianProcess first = new CustodianProcess(workDir, Map.of()).start();
     String customerId;

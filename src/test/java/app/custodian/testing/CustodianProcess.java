@@ -27,6 +27,7 @@ public final class CustodianProcess implements AutoCloseable {
   private final List<String> jvmOptions = new ArrayList<>();
   private Process process;
   private int port;
+  private int fixedPort;
 
   public CustodianProcess(Path dataDir, Map<String, String> environment) {
     this.dataDir = dataDir;
@@ -37,6 +38,12 @@ public final class CustodianProcess implements AutoCloseable {
   /** Extra JVM options, after the defaults, so {@code -Xmx2g} replaces the default heap. */
   public CustodianProcess jvmOptions(String... options) {
     jvmOptions.addAll(List.of(options));
+    return this;
+  }
+
+  /** Listens on {@code port} rather than on a free port chosen at each start. */
+  public CustodianProcess port(int port) {
+    this.fixedPort = port;
     return this;
   }
 
@@ -83,7 +90,7 @@ public final class CustodianProcess implements AutoCloseable {
   private void launch() {
     try {
       Files.createDirectories(dataDir.resolve("tmp"));
-      port = freePort();
+      port = fixedPort > 0 ? fixedPort : freePort();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx512m");
@@ -131,6 +138,15 @@ public final class CustodianProcess implements AutoCloseable {
 
   public long pid() {
     return process.pid();
+  }
+
+  /** The HTTP port of the running (or last) start. */
+  public int port() {
+    return port;
+  }
+
+  public boolean isRunning() {
+    return process != null && process.isAlive();
   }
 
   public URI baseUri() {
@@ -183,7 +199,7 @@ public final class CustodianProcess implements AutoCloseable {
     stop();
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -34,6 +34,10 @@ import app.custodian.delivery.boundary.DeliveryPipeline;
 import app.custodian.delivery.boundary.ReturnPaths;
 import app.custodian.incident.boundary.BreachNoticeReport;
 import app.custodian.incident.boundary.IncidentNotices;
+import app.custodian.jobs.boundary.BatchRepository;
+import app.custodian.jobs.boundary.JobLiveness;
+import app.custodian.jobs.boundary.JobTakeover;
+import app.custodian.jobs.boundary.NodeFence;
 import app.custodian.jobs.boundary.RunningJobs;
 import app.custodian.jobs.boundary.RunningJobsListener;
 import app.custodian.mail.boundary.MailGateway;
@@ -44,6 +48,7 @@ import app.custodian.notice.boundary.batch.NoticeRunStart;
 import app.custodian.notice.boundary.batch.NoticeWriter;
 import app.custodian.platform.boundary.Controller;
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.platform.boundary.Nodes;
 import app.custodian.policy.boundary.PolicyNoticeReport;
 import app.custodian.policy.boundary.PolicyNotices;
 import app.custodian.privacy.boundary.PrivacySettings;
@@ -130,6 +135,11 @@ public final class JobTestbed {
           AuditJournal.class,
           RunningJobs.class,
           RunningJobsListener.class,
+          Nodes.class,
+          JobLiveness.class,
+          JobTakeover.class,
+          BatchRepository.class,
+          NodeFence.class,
           // newsletter-send
           CampaignMetrics.class,
           CampaignRunListener.class,

@@ -1,6 +1,7 @@
 package app.custodian.consent.boundary;
 
 import app.custodian.consent.entity.ConsentEvent;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** One event of the ledger as staff and the person see it. */
@@ -13,7 +14,8 @@ public record ConsentHistoryItem(
     String policyVersion,
     String evidence,
     boolean applied,
-    String notAppliedReason) {
+    String notAppliedReason)
+    implements Serializable {
 
   static ConsentHistoryItem of(ConsentEvent e) {
     return new ConsentHistoryItem(

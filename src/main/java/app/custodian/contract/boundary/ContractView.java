@@ -1,6 +1,7 @@
 package app.custodian.contract.boundary;
 
 import app.custodian.contract.entity.Contract;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -13,7 +14,8 @@ public record ContractView(
     LocalDate endsOn,
     LocalDate endedOn,
     String status,
-    Instant createdAt) {
+    Instant createdAt)
+    implements Serializable {
 
   static ContractView of(Contract contract, LocalDate today) {
     return new ContractView(

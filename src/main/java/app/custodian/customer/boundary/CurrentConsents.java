@@ -1,5 +1,6 @@
 package app.custodian.customer.boundary;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import java.util.Map;
 public interface CurrentConsents {
 
   /** The customer's current consent by purpose. */
-  Map<String, ?> of(String customerId);
+  Map<String, ? extends Serializable> of(String customerId);
 
   /** As {@link #of(String)} for many customers at once, by customer id. */
-  Map<String, ? extends Map<String, ?>> of(Collection<String> customerIds);
+  Map<String, ? extends Map<String, ? extends Serializable>> of(Collection<String> customerIds);
 }

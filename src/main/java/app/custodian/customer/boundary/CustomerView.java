@@ -3,6 +3,7 @@ package app.custodian.customer.boundary;
 import app.custodian.customer.entity.Customer;
 import app.custodian.customer.entity.CustomerDetails;
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,10 +22,11 @@ public record CustomerView(
     String source,
     Instant createdAt,
     Instant updatedAt,
-    Map<String, ?> consents,
-    boolean legalHold) {
+    Map<String, ? extends Serializable> consents,
+    boolean legalHold)
+    implements Serializable {
 
-  static CustomerView of(Customer customer, Map<String, ?> consents) {
+  static CustomerView of(Customer customer, Map<String, ? extends Serializable> consents) {
     CustomerDetails d = customer.details();
     return new CustomerView(
         customer.id(),

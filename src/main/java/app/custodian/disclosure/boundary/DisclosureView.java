@@ -4,6 +4,7 @@ import app.custodian.customer.entity.DataCategory;
 import app.custodian.disclosure.entity.Disclosure;
 import app.custodian.disclosure.entity.LegalBasis;
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,8 @@ public record DisclosureView(
     Instant disclosedAt,
     Instant recordedAt,
     String recordedBy,
-    String consentEventId) {
+    String consentEventId)
+    implements Serializable {
 
   static DisclosureView of(Disclosure d) {
     return new DisclosureView(

@@ -2,6 +2,7 @@ package app.custodian.incident.boundary;
 
 import app.custodian.incident.entity.Incident;
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,8 @@ public record IncidentView(
     String delayReason,
     Instant reportedToAuthorityAt,
     Instant createdAt,
-    Long notifiedExecutionId) {
+    Long notifiedExecutionId)
+    implements Serializable {
 
   static IncidentView of(Incident incident) {
     return new IncidentView(

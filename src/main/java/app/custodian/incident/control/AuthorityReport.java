@@ -4,6 +4,7 @@ import app.custodian.customer.entity.DataCategory;
 import app.custodian.incident.entity.Incident;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +43,15 @@ public record AuthorityReport(
     String measuresTaken,
     String contactPoint,
     List<String> missing,
-    Instant generatedAt) {
+    Instant generatedAt)
+    implements Serializable {
 
   public static final String FORM = "Decree 13/2023/ND-CP Form 03; GDPR Art. 33(3)";
 
   /** The data controller and its contact point for data protection. */
   @JsonbNillable
-  public record ControllerPart(String name, String address, String contactPoint) {}
+  public record ControllerPart(String name, String address, String contactPoint)
+      implements Serializable {}
 
   /** When the breach was detected, the deadline, and whether the report is (or will be) late. */
   @JsonbNillable
@@ -68,7 +71,8 @@ public record AuthorityReport(
       Instant reportedAt,
       boolean late,
       String delayReason,
-      String description) {}
+      String description)
+      implements Serializable {}
 
   /**
    * The report as the register stands at {@code now}. An unreported incident is late once its

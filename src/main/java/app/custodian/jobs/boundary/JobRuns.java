@@ -1,6 +1,7 @@
 package app.custodian.jobs.boundary;
 
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.jobs.control.JobNode;
 import app.custodian.platform.control.Page;
 import app.custodian.platform.control.PageRequest;
 import app.custodian.platform.control.ProblemException;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Starts, reads and restarts job executions, always outside the caller's transaction: the batch
@@ -38,10 +38,8 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobRuns {
 
-  private static final Set<BatchStatus> ACTIVE =
-      Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
-
-  @Inject RunningJobs running;
+  @Inject JobLiveness liveness;
+  @Inject JobTakeover takeover;
   @Inject @Any Instance<JobReport> reports;
   @Inject AuditTrail audit;
 
@@ -98,11 +96,7 @@ public class JobRuns {
 
   /** A running execution of the job, here or on another node, if there is one. */
   public Optional<Long> liveExecution(String jobName) {
-    try {
-      return operator().getRunningExecutions(jobName).stream().filter(this::isLive).findFirst();
-    } catch (NoSuchJobException e) {
-      return Optional.empty();
-    }
+    return liveness.liveExecution(jobName);
   }
 
   /** When the job's latest execution was created, here or on another node; empty if never. */
@@ -124,11 +118,31 @@ public class JobRuns {
     return execution(executionId).map(e -> view(e, true));
   }
 
-  /** Whether the execution is running, here or (started since this process) on another node. */
+  /** Whether the execution is running, here or on another node. */
   public boolean isLive(long executionId) {
-    return execution(executionId)
-        .map(e -> ACTIVE.contains(e.getBatchStatus()) && !orphaned(e))
-        .orElse(false);
+    return liveness.isLive(executionId);
+  }
+
+  /**
+   * The execution that now carries this one on: the one that continued it after its node's loss,
+   * taken over by this node first if its node is gone and nobody has yet.
+   */
+  public long current(long executionId) {
+    long latest = liveness.latest(executionId);
+    boolean orphan = execution(latest).map(liveness::orphaned).orElse(false);
+    if (orphan && liveness.node(latest).filter(JobNode::takenOver).isEmpty()) {
+      takeover.takeOver(latest);
+    }
+    return liveness.latest(latest);
+  }
+
+  /** Whether the execution runs, or another node is starting the execution that continues it. */
+  public boolean isLiveOrBeingContinued(long executionId) {
+    return liveness.isLive(executionId)
+        || liveness
+            .node(executionId)
+            .filter(n -> n.takenOver() && n.successorId() == null)
+            .isPresent();
   }
 
   /**
@@ -149,9 +163,16 @@ public class JobRuns {
         execution(executionId)
             .orElseThrow(() -> ProblemException.notFound("Execution " + executionId));
     BatchStatus status = execution.getBatchStatus();
+    Optional<JobNode> node = liveness.node(executionId);
+    if (node.isPresent() && node.get().takenOver()) {
+      return continuation(executionId);
+    }
     if (orphaned(execution)) {
-      // the batch runtime still thinks it runs and refuses a restart: run the job anew
-      return operator().start(execution.getJobName(), operator().getParameters(executionId));
+      if (node.isEmpty()) {
+        // started before nodes were recorded: the batch runtime still thinks it runs
+        return operator().start(execution.getJobName(), operator().getParameters(executionId));
+      }
+      return takeover.takeOver(executionId).orElseGet(() -> continuation(executionId));
     }
     if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
       throw ProblemException.conflict(
@@ -159,6 +180,16 @@ public class JobRuns {
     }
     // Payara's runtime, unlike JBeret, does not carry the first run's parameters over to a restart
     return operator().restart(executionId, operator().getParameters(executionId));
+  }
+
+  /** Another node took the execution over: its successor is the restart. */
+  private long continuation(long executionId) {
+    long latest = liveness.latest(executionId);
+    if (latest == executionId) {
+      throw ProblemException.conflict(
+          "Execution " + executionId + " is being taken over by another node");
+    }
+    return latest;
   }
 
   private JobExecutionView view(JobExecution execution, boolean withReport) {
@@ -169,6 +200,7 @@ public class JobRuns {
         execution.getExitStatus(),
         instant(execution.getStartTime()),
         instant(execution.getEndTime()),
+        liveness.nodeName(execution.getExecutionId()).orElse(null),
         orphaned(execution),
         metrics(execution.getExecutionId()),
         withReport ? report(execution) : null);
@@ -220,10 +252,7 @@ public class JobRuns {
   }
 
   private boolean orphaned(JobExecution execution) {
-    return ACTIVE.contains(execution.getBatchStatus())
-        && !running.runsHere(execution.getExecutionId())
-        && execution.getCreateTime() != null
-        && execution.getCreateTime().toInstant().isBefore(running.processStart());
+    return liveness.orphaned(execution);
   }
 
   private Optional<JobExecution> execution(long executionId) {

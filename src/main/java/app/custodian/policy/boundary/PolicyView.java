@@ -2,6 +2,7 @@ package app.custodian.policy.boundary;
 
 import app.custodian.policy.entity.PolicyVersion;
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -13,7 +14,8 @@ public record PolicyView(
     String summaryEn,
     boolean adverse,
     Instant createdAt,
-    Long notifiedExecutionId) {
+    Long notifiedExecutionId)
+    implements Serializable {
 
   static PolicyView of(PolicyVersion policy) {
     return new PolicyView(

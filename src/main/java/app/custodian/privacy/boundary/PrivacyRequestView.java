@@ -2,6 +2,7 @@ package app.custodian.privacy.boundary;
 
 import app.custodian.privacy.entity.PrivacyRequest;
 import jakarta.json.bind.annotation.JsonbNillable;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -30,11 +31,13 @@ public record PrivacyRequestView(
     Instant acknowledgedAt,
     Instant completedAt,
     boolean overdue,
-    Instant createdAt) {
+    Instant createdAt)
+    implements Serializable {
 
   /** How and when the person's identity was verified, and by whom. */
   @JsonbNillable
-  public record Verification(String method, Instant verifiedAt, String verifiedBy) {}
+  public record Verification(String method, Instant verifiedAt, String verifiedBy)
+      implements Serializable {}
 
   static PrivacyRequestView of(PrivacyRequest r, LocalDate today) {
     Verification verification =

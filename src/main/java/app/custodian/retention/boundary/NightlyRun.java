@@ -4,8 +4,10 @@ import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.jobs.boundary.JobRuns;
 import app.custodian.platform.boundary.JobDatabase;
 import app.custodian.platform.boundary.LocalCalendar;
+import app.custodian.platform.control.Cluster;
 import app.custodian.renewal.boundary.RenewalRemindersJob;
 import app.custodian.retention.control.NightlyLeases;
+import app.custodian.retention.control.NightlyLeases.Lease;
 import app.custodian.retention.control.NightlySchedule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -20,13 +22,13 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,8 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every night at {@code CUSTODIAN_NIGHTLY_AT} (in {@code CUSTODIAN_ZONE}): renewal reminders, then
  * the retention purge, once per cluster. Before each job the node takes that job's lease for the
- * night; a node that finds a lease taken leaves the night to its holder. Shortly after start, a
- * night missed while no node ran (since the database was set up) is run at once.
+ * night; a node that finds a lease taken leaves the night to its holder while the holder is in the
+ * cluster, and takes the lease over (one node wins) when it is gone, following the job the holder
+ * had started as another node continues it, and going on with the rest of the night. Shortly after
+ * start, a night missed while no node ran (since the database was set up) is run at once.
  */
 @Singleton
 @Startup
@@ -61,9 +65,9 @@ public class NightlyRun {
   String at;
 
   @Inject LocalCalendar calendar;
+  @Inject Cluster cluster;
 
   private NightlySchedule schedule;
-  private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
   @PostConstruct
   void schedule() {
@@ -96,10 +100,24 @@ public class NightlyRun {
         return; // the database did not exist that night: nothing was missed
       }
       for (String job : JOBS) {
-        if (NightlyLeases.take(connection, job, night, node)) {
+        if (NightlyLeases.take(connection, job, night, cluster.nodeId())) {
           runToEnd(connection, job, night);
-        } else if (!NightlyLeases.isFinished(connection, job, night)) {
+          continue;
+        }
+        Optional<Lease> lease = NightlyLeases.find(connection, job, night);
+        if (lease.isEmpty() || lease.get().finished()) {
+          continue;
+        }
+        if (cluster.isAlive(lease.get().node())
+            || !NightlyLeases.takeOver(
+                connection, job, night, lease.get().node(), cluster.nodeId())) {
           return; // another node runs this night
+        }
+        LOG.info(() -> "Nightly " + job + " for " + night + ": lease taken over from a lost node");
+        if (lease.get().executionId() == null) {
+          runToEnd(connection, job, night);
+        } else {
+          awaitEnd(connection, job, night, lease.get().executionId());
         }
       }
     }
@@ -115,13 +133,21 @@ public class NightlyRun {
     audit.recordAs(
         ACTOR, "JOB_STARTED", null, job + " execution " + executionId + ", night " + night);
     LOG.info(() -> "Nightly " + job + " for " + night + ": execution " + executionId);
-    while (runs.isLive(executionId)) {
+    awaitEnd(connection, job, night, executionId);
+  }
+
+  /** Waits for the execution, or the one that continues it after a node's loss, to end. */
+  private void awaitEnd(Connection connection, String job, LocalDate night, long executionId)
+      throws SQLException {
+    long current = runs.current(executionId);
+    while (runs.isLiveOrBeingContinued(current)) {
       try {
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
+      current = runs.current(current);
     }
     NightlyLeases.finished(connection, job, night);
   }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * The leases of the nightly run, one per (job, night), with plain JDBC in auto-commit mode: the
@@ -31,6 +32,48 @@ public final class NightlyLeases {
       insert.setString(3, node);
       insert.setObject(4, DatabaseTime.now());
       return insert.executeUpdate() == 1;
+    }
+  }
+
+  /** Who holds the lease of the job's night, the execution it started and whether it finished. */
+  public record Lease(String node, Long executionId, boolean finished) {}
+
+  public static Optional<Lease> find(Connection connection, String job, LocalDate night)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select node, execution_id, finished_at from nightly_lease"
+                + " where job_name = ? and night = ?")) {
+      query.setString(1, job);
+      query.setObject(2, night);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        long executionId = row.getLong(2);
+        Long execution = row.wasNull() ? null : executionId;
+        return Optional.of(new Lease(row.getString(1), execution, row.getObject(3) != null));
+      }
+    }
+  }
+
+  /**
+   * Takes the lease from a holder that is gone: of all nodes that try, exactly one gets {@code
+   * true}.
+   */
+  public static boolean takeOver(
+      Connection connection, String job, LocalDate night, String goneNode, String node)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update nightly_lease set node = ?, taken_at = ?"
+                + " where job_name = ? and night = ? and node = ? and finished_at is null")) {
+      update.setString(1, node);
+      update.setObject(2, DatabaseTime.now());
+      update.setString(3, job);
+      update.setObject(4, night);
+      update.setString(5, goneNode);
+      return update.executeUpdate() == 1;
     }
   }
 

@@ -1,10 +1,12 @@
 package app.custodian.security.boundary;
 
+import app.custodian.platform.control.Cluster;
 import app.custodian.platform.control.ProblemException;
 import app.custodian.security.control.PasswordCheck;
 import app.custodian.security.control.PasswordCheck.Outcome;
 import app.custodian.security.control.RecentLogins;
 import app.custodian.security.control.SignInState;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -26,7 +28,8 @@ import java.util.Set;
  * changed password, is refused at once on every node. Credentials verified a moment ago are
  * remembered with the hash they matched, which spares HTTP Basic the slow hash on each request but
  * never decides alone. The slow hash runs outside any transaction; its outcome is written by {@link
- * AccountService} under a row lock.
+ * AccountService} under a row lock. Any account change makes every node of the cluster forget the
+ * credentials it remembers, at once.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -40,13 +43,22 @@ public class AccountIdentityStore implements IdentityStore {
   /** Who signed in, with what roles, and whether they must first choose a new password. */
   public record StaffLogin(String username, Set<String> roles, boolean passwordMustChange) {}
 
+  /** The cluster topic on which an account change reaches every node. */
+  static final String ACCOUNTS_CHANGED = "accounts-changed";
+
   @Inject AccountService accounts;
+  @Inject Cluster cluster;
 
   Clock clock = Clock.systemUTC();
 
   private final PasswordCheck check = new PasswordCheck(AccountService.HASHER);
-  private final RecentLogins<String> recent =
+  final RecentLogins<String> recent =
       new RecentLogins<>(Duration.ofMinutes(1), 10_000, Clock.systemUTC());
+
+  @PostConstruct
+  void forgetOnEveryChange() {
+    cluster.subscribe(ACCOUNTS_CHANGED, change -> recent.clear());
+  }
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -90,12 +102,20 @@ public class AccountIdentityStore implements IdentityStore {
       throw ProblemException.invalid("currentPassword", "is not your current password");
     }
     accounts.changeOwnPassword(username, newPassword);
-    recent.clear();
+    forgetEverywhere();
   }
 
-  /** Roles, password, lock or state changed: credentials remembered a moment ago are forgotten. */
+  /**
+   * Roles, password, lock or state changed: credentials remembered a moment ago are forgotten, on
+   * every node.
+   */
   void accountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
-    recent.clear();
+    forgetEverywhere();
+  }
+
+  private void forgetEverywhere() {
+    recent.clear(); // here at once, even before the message comes round
+    cluster.publish(ACCOUNTS_CHANGED, "");
   }
 
   private static StaffLogin loginOf(String username, SignInState state) {

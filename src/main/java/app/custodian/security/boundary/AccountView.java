@@ -1,6 +1,7 @@
 package app.custodian.security.boundary;
 
 import app.custodian.security.entity.Account;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +17,8 @@ public record AccountView(
     Instant lockedUntil,
     int failedLogins,
     boolean disabled,
-    boolean passwordMustChange) {
+    boolean passwordMustChange)
+    implements Serializable {
 
   static AccountView of(Account account) {
     return new AccountView(

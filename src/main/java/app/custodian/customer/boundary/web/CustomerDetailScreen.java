@@ -39,7 +39,8 @@ public class CustomerDetailScreen implements Serializable {
   private String id;
   private String tab;
   private CustomerView customer;
-  private Map<String, List<?>> correspondence;
+  // loaded again when needed after a failover: its rows are each feature's own types
+  private transient Map<String, List<?>> correspondence;
   private String holdReason;
   private String holdReasonOnFile;
 

@@ -1,0 +1,138 @@
+package app.custodian.jobs.control;
+
+import app.custodian.platform.control.DatabaseTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code job_node} rows, with plain JDBC in auto-commit mode. */
+public final class JobNodes {
+
+  private static final String COLUMNS =
+      "execution_id, job_name, node_id, node_name, ended_at, taken_over_by, successor_id";
+
+  private JobNodes() {}
+
+  public static void started(
+      Connection connection, long executionId, String jobName, String nodeId, String nodeName)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into job_node (execution_id, job_name, node_id, node_name, started_at)"
+                + " values (?, ?, ?, ?, ?)")) {
+      insert.setLong(1, executionId);
+      insert.setString(2, jobName);
+      insert.setString(3, nodeId);
+      insert.setString(4, nodeName);
+      insert.setObject(5, DatabaseTime.now());
+      insert.executeUpdate();
+    }
+  }
+
+  public static void ended(Connection connection, long executionId) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update job_node set ended_at = ? where execution_id = ? and ended_at is null")) {
+      update.setObject(1, DatabaseTime.now());
+      update.setLong(2, executionId);
+      update.executeUpdate();
+    }
+  }
+
+  /**
+   * The compare-and-set of a takeover: of all nodes that try for the same execution, exactly one
+   * gets {@code true}.
+   */
+  public static boolean takeOver(Connection connection, long executionId, String nodeId)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update job_node set taken_over_by = ?, taken_over_at = ?"
+                + " where execution_id = ? and taken_over_by is null")) {
+      update.setString(1, nodeId);
+      update.setObject(2, DatabaseTime.now());
+      update.setLong(3, executionId);
+      return update.executeUpdate() == 1;
+    }
+  }
+
+  /** Gives up a takeover this node won but could not start: another look may win it again. */
+  public static void release(Connection connection, long executionId, String nodeId)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update job_node set taken_over_by = null, taken_over_at = null"
+                + " where execution_id = ? and taken_over_by = ? and successor_id is null")) {
+      update.setLong(1, executionId);
+      update.setString(2, nodeId);
+      update.executeUpdate();
+    }
+  }
+
+  public static void succeededBy(Connection connection, long executionId, long successorId)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update job_node set successor_id = ?, ended_at = coalesce(ended_at, ?)"
+                + " where execution_id = ?")) {
+      update.setLong(1, successorId);
+      update.setObject(2, DatabaseTime.now());
+      update.setLong(3, executionId);
+      update.executeUpdate();
+    }
+  }
+
+  public static Optional<JobNode> find(Connection connection, long executionId)
+      throws SQLException {
+    List<JobNode> rows =
+        query(
+            connection, "select " + COLUMNS + " from job_node where execution_id = ?", executionId);
+    return rows.stream().findFirst();
+  }
+
+  /** The executions that have not ended, of one job or (null) of all, oldest first. */
+  public static List<JobNode> unended(Connection connection, String jobName) throws SQLException {
+    if (jobName == null) {
+      return query(
+          connection,
+          "select " + COLUMNS + " from job_node where ended_at is null order by execution_id");
+    }
+    return query(
+        connection,
+        "select "
+            + COLUMNS
+            + " from job_node where job_name = ? and ended_at is null"
+            + " order by execution_id",
+        jobName);
+  }
+
+  private static List<JobNode> query(Connection connection, String sql, Object... values)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        query.setObject(i + 1, values[i]);
+      }
+      List<JobNode> rows = new ArrayList<>();
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          long successor = row.getLong(7);
+          Long successorId = row.wasNull() ? null : successor;
+          rows.add(
+              new JobNode(
+                  row.getLong(1),
+                  row.getString(2),
+                  row.getString(3),
+                  row.getString(4),
+                  row.getObject(5) != null,
+                  row.getString(6),
+                  successorId));
+        }
+      }
+      return rows;
+    }
+  }
+}

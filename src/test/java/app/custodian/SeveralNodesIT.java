@@ -1,0 +1,279 @@
+package app.custodian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.custodian.testing.Api;
+import app.custodian.testing.Api.Reply;
+import app.custodian.testing.Browser;
+import app.custodian.testing.ClusterStack;
+import app.custodian.testing.DeliveryRows;
+import app.custodian.testing.PortalStack;
+import app.custodian.testing.ReceivedMail;
+import app.custodian.testing.Resources;
+import app.custodian.testing.SessionStore;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * Two nodes of the packaged jar on one PostgreSQL, clustered on loopback, behind a private nginx
+ * that balances round robin without stickiness ({@link ClusterStack}). Each test may kill nodes
+ * ({@code stack.kill(i)}, a SIGKILL); before each test every node runs again. Every client goes
+ * through nginx ({@code stack.admin}, {@code stack.api(...)}, {@code stack.browser()}); {@code
+ * stack.nodeThatServed(text)} says which node served a request, {@code stack.smtp} holds the mail
+ * of all nodes, {@code stack.databaseUrl} their database.
+ */
+class SeveralNodesIT {
+
+  static final String SERIALIZATION_FAILURE = "Cannot serialize session attribute";
+
+  @TempDir static Path dir;
+  static ClusterStack stack;
+  Browser browser;
+
+  @BeforeAll
+  static void start() {
+    Browser.assumeInstalled();
+    // slow enough to kill a campaign's node mid-run
+    stack = ClusterStack.start(dir, 2, Map.of("CUSTODIAN_SEND_RATE", "8"));
+    stack.admin.newAccount("operator", PortalStack.STAFF_PASSWORD, "OPERATOR");
+    stack.admin.newAccount("marketer", PortalStack.STAFF_PASSWORD, "MARKETING");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Resources.closeAll(stack);
+  }
+
+  @BeforeEach
+  void everyNodeRuns() {
+    stack.startStoppedNodes();
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    Resources.closeAll(browser);
+    browser = null;
+  }
+
+  @Test
+  void thePortalSessionAndItsViewStateOutliveTheNodeThatServedThem() {
+    String tag = "cum" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 1; i <= 25; i++) {
+      createCustomer("Nguyễn Thị " + tag + " " + i, tag + "-" + i + "@example.vn");
+    }
+    // found only while the screen remembers the query: a screen that forgot it lists everyone
+    for (int i = 1; i <= 5; i++) {
+      createCustomer("Phạm Văn Khác " + i, "khac-" + UUID.randomUUID() + "@example.vn");
+    }
+    browser = stack.browser().signIn("operator", PortalStack.STAFF_PASSWORD);
+    browser.go("/customers/list.xhtml");
+    browser.type(By.id("search:q"), tag);
+    browser.click(By.id("search:go"));
+    browser.settle();
+    browser.waitForText(By.id("results:customers"), "1–20 / 25");
+    // a busy screen: twenty customers found, on top of the login and the dashboard
+    SessionStore.Owned session = sessions();
+    System.out.printf(
+        "Session size after a customer search of 20 rows: %d bytes in %d session(s)%n",
+        session.bytes(), session.sessions());
+    assertEquals(1, session.sessions(), "the browser's session is in the data grid");
+
+    int served = stack.nodeThatServed("POST /customers/list.xhtml");
+    stack.kill(served);
+
+    // the results live in a view-scoped bean: the next page needs them, on the node left
+    browser.click(By.cssSelector("#results\\:customers .ui-paginator-next"));
+    browser.settle();
+    browser.waitForText(By.id("results:customers"), "21–25 / 25");
+    assertFalse(
+        browser.text(By.id("results:customers")).contains("Khác"), "only the customers found");
+    browser.go("/customers/list.xhtml");
+    browser.waitFor(By.id("signed-in-as"));
+    assertNoSerializationFailure();
+  }
+
+  @Test
+  void apiCallsThroughTheLoadBalancerGoOnWhileANodeIsKilled() throws Exception {
+    String id = createCustomer("Trần Văn Chạy", "chay-" + UUID.randomUUID() + "@example.vn");
+    Api admin = stack.admin;
+    AtomicBoolean killed = new AtomicBoolean();
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicInteger answered = new AtomicInteger();
+    ConcurrentLinkedQueue<String> failedAfterKill = new ConcurrentLinkedQueue<>();
+    AtomicInteger afterKill = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    List<Future<?>> loops = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      loops.add(
+          clients.submit(
+              () -> {
+                while (!done.get()) {
+                  boolean sinceKill = killed.get();
+                  String failure;
+                  try {
+                    Reply reply = admin.get("/api/v1/customers/" + id);
+                    failure = reply.status() == 200 ? null : "HTTP " + reply.status();
+                  } catch (RuntimeException e) {
+                    failure = e.toString();
+                  }
+                  answered.incrementAndGet();
+                  if (sinceKill) {
+                    afterKill.incrementAndGet();
+                    if (failure != null) {
+                      failedAfterKill.add(failure);
+                    }
+                  } else if (failure != null) {
+                    failedAfterKill.add("before the kill: " + failure);
+                  }
+                }
+                return null;
+              }));
+    }
+    try {
+      awaitCount(answered, 40);
+      killed.set(true);
+      stack.kill(0);
+      awaitCount(afterKill, 200);
+    } finally {
+      done.set(true);
+      for (Future<?> loop : loops) {
+        loop.get();
+      }
+      clients.shutdown();
+    }
+    System.out.printf(
+        "API calls through nginx: %d after the kill, %d failed: %s%n",
+        afterKill.get(), failedAfterKill.size(), failedAfterKill);
+    assertFalse(
+        failedAfterKill.stream().anyMatch(f -> f.startsWith("before")), failedAfterKill.toString());
+    assertTrue(failedAfterKill.size() <= 5, "at most a handful fail: " + failedAfterKill);
+  }
+
+  @Test
+  void aCampaignWhoseNodeIsKilledMidRunCompletesOnTheOtherNodeWithEachAddressOnceOrUncertain()
+      throws Exception {
+    int audience = 80;
+    String tag = "kh" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < audience; i++) {
+      String id = createCustomer("Khách " + tag + " " + i, tag + "-" + i + "@example.vn");
+      Reply granted =
+          stack.admin.put(
+              "/api/v1/customers/" + id + "/consents/NEWSLETTER",
+              "{\"granted\":true,\"source\":\"test\"}");
+      assertEquals(200, granted.status(), granted.toString());
+    }
+    Api marketer = stack.api("marketer", PortalStack.STAFF_PASSWORD);
+    String subject = "Tin " + tag;
+    Reply created =
+        marketer.post(
+            "/api/v1/campaigns",
+            ("{\"name\":\"%s\",\"purpose\":\"NEWSLETTER\",\"subject\":\"%s\","
+                    + "\"textBody\":\"Xin chào {{fullName}}. Hủy: {{unsubscribeUrl}}\","
+                    + "\"htmlBody\":\"<p>{{fullName}}</p><a href=\\\"{{unsubscribeUrl}}\\\">Hủy</a>\","
+                    + "\"advertising\":false}")
+                .formatted(tag, subject));
+    assertEquals(201, created.status(), created.toString());
+    String campaignId = created.json().getString("id");
+    Reply accepted = marketer.post("/api/v1/campaigns/" + campaignId + "/send", "");
+    assertEquals(202, accepted.status(), accepted.toString());
+    long execution = accepted.json().getJsonNumber("executionId").longValue();
+
+    try (Connection db = stack.postgres.connect(stack.databaseUrl)) {
+      DeliveryRows.awaitSent(db, campaignId, 5, Duration.ofMinutes(2));
+    }
+    String node = stack.admin.get("/api/v1/jobs/executions/" + execution).json().getString("node");
+    int running = -1;
+    for (int i = 0; i < stack.size(); i++) {
+      if (stack.node(i).log().contains("This node is " + node + " (")) {
+        running = i;
+      }
+    }
+    assertTrue(running >= 0, "the node " + node + " runs the campaign");
+    stack.kill(running);
+
+    // nobody presses restart: the other node continues the run by itself
+    JsonObject campaign = awaitCampaign(marketer, campaignId, "SENT", Duration.ofMinutes(4));
+    JsonObject lost = stack.admin.get("/api/v1/jobs/executions/" + execution).json();
+    assertTrue(lost.getBoolean("orphaned"), lost.toString());
+    assertEquals(node, lost.getString("node"), lost.toString());
+    List<String> received = ReceivedMail.recipientsOf(stack.smtp, subject);
+    assertEquals(received.size(), received.stream().distinct().count(), "nobody twice");
+    JsonObject stats = campaign.getJsonObject("stats");
+    assertEquals(
+        audience, stats.getInt("sent") + stats.getInt("uncertain"), "once or uncertain: " + stats);
+    assertTrue(received.size() >= stats.getInt("sent"), "every SENT row arrived");
+  }
+
+  private static JsonObject awaitCampaign(
+      Api marketer, String campaignId, String status, Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    JsonObject campaign;
+    do {
+      campaign = marketer.get("/api/v1/campaigns/" + campaignId).json();
+      if (campaign.getString("status").equals(status)) {
+        return campaign;
+      }
+      Thread.sleep(250);
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("campaign not " + status + ": " + campaign + "\n" + stack.logs());
+  }
+
+  private static String createCustomer(String name, String email) {
+    Reply created =
+        stack.admin.post(
+            "/api/v1/customers",
+            Json.createObjectBuilder()
+                .add("fullName", name)
+                .add("email", email)
+                .build()
+                .toString());
+    assertEquals(201, created.status(), created.toString());
+    return created.json().getString("id");
+  }
+
+  /** The sessions all running nodes own in the data grid. */
+  private static SessionStore.Owned sessions() {
+    SessionStore.Owned all = new SessionStore.Owned(0, 0);
+    for (int i = 0; i < stack.size(); i++) {
+      if (stack.node(i).isRunning()) {
+        all = all.plus(SessionStore.ownedBy(stack.node(i).pid()));
+      }
+    }
+    return all;
+  }
+
+  private static void assertNoSerializationFailure() {
+    String logs = stack.logs();
+    assertFalse(logs.contains(SERIALIZATION_FAILURE), logs);
+  }
+
+  /** Waits, without a deadline of its own, until the loops have counted {@code target} calls. */
+  private static void awaitCount(AtomicInteger count, int target) throws InterruptedException {
+    while (count.get() < target) {
+      Thread.sleep(20);
+    }
+  }
+}
