@@ -368,6 +368,13 @@ class CampaignsIT {
           Long.parseLong(
               Queries.row(db, "select execution_id from campaign where id = ?", campaignId).get(0));
       assertTrue(successor != execution, "continued by another execution");
+      String campaignRow = "select status, execution_id from campaign where id = ?";
+      List<String> asFinished = Queries.row(db, campaignRow, campaignId);
+      List<String> audited = Queries.row(db, "select count(*), max(at) from audit_entry");
+      marketer.get("/api/v1/campaigns/" + campaignId);
+      admin.get("/api/v1/jobs/executions/" + execution);
+      assertEquals(asFinished, Queries.row(db, campaignRow, campaignId), "a read writes nothing");
+      assertEquals(audited, Queries.row(db, "select count(*), max(at) from audit_entry"));
       Reply restarted = admin.post("/api/v1/jobs/executions/" + execution + "/restart", "");
       assertEquals(202, restarted.status(), restarted::toString);
       assertEquals(
