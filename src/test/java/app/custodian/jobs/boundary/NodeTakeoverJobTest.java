@@ -54,6 +54,8 @@ class NodeTakeoverJobTest extends JobTestCase {
         "node_heartbeat",
         "delivery",
         "campaign",
+        "renewal_reminder",
+        "contract",
         "consent_event",
         "consent_state",
         "suppression",
@@ -191,6 +193,42 @@ class NodeTakeoverJobTest extends JobTestCase {
     } finally {
       contenders.shutdownNow();
     }
+  }
+
+  @Test
+  void aRunnerTakenForDeadBeforeItsFirstStepLeavesItsSuccessorsRemindersInFlightAlone()
+      throws Exception {
+    // the successor's reminder, handed to SMTP right now: not the old runner's to call uncertain
+    java.time.LocalDate today = JobTestbed.today();
+    String customer = seeds.customer("Khách đang gửi", "in-flight@example.vn", "vi");
+    String contract =
+        seeds.contract(customer, "HD-FLIGHT", today.minusYears(1), today.plusDays(7), null);
+    seeds.execute(
+        "insert into renewal_reminder (contract_id, offset_days, customer_id, execution_id,"
+            + " status, attempted_at) values (?, 7, ?, 9000000002, 'PENDING', current_timestamp)",
+        contract,
+        customer);
+    // this node was taken for dead (a long pause) between its job's start and its first step
+    seeds.execute(
+        "create function taken_over_at_once() returns trigger language plpgsql as"
+            + " $$ begin new.taken_over_by := 'successor-node'; return new; end $$");
+    seeds.execute(
+        "create trigger taken_over_at_once before insert on job_node"
+            + " for each row execute function taken_over_at_once()");
+    long execution;
+    try {
+      Properties parameters = new Properties();
+      parameters.setProperty("chunkSize", "5");
+      execution = JobsOnJBeret.start("renewal-reminders", parameters);
+      assertEquals(BatchStatus.FAILED, JobsOnJBeret.awaitEnd(execution, TIMEOUT).getBatchStatus());
+    } finally {
+      seeds.execute("drop trigger taken_over_at_once on job_node");
+      seeds.execute("drop function taken_over_at_once()");
+    }
+    assertEquals(
+        List.of("PENDING"),
+        Queries.column(db, "select status from renewal_reminder"),
+        "the successor's message stays in flight");
   }
 
   // --- helpers
