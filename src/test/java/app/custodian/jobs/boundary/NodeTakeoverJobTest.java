@@ -13,6 +13,7 @@ import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Queries;
+import app.custodian.testing.TakenOverAtStart;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.mail.internet.MimeMessage;
@@ -208,22 +209,11 @@ class NodeTakeoverJobTest extends JobTestCase {
             + " status, attempted_at) values (?, 7, ?, 9000000002, 'PENDING', current_timestamp)",
         contract,
         customer);
-    // this node was taken for dead (a long pause) between its job's start and its first step
-    seeds.execute(
-        "create function taken_over_at_once() returns trigger language plpgsql as"
-            + " $$ begin new.taken_over_by := 'successor-node'; return new; end $$");
-    seeds.execute(
-        "create trigger taken_over_at_once before insert on job_node"
-            + " for each row execute function taken_over_at_once()");
-    long execution;
-    try {
+    try (TakenOverAtStart successor = TakenOverAtStart.install(db)) {
       Properties parameters = new Properties();
       parameters.setProperty("chunkSize", "5");
-      execution = JobsOnJBeret.start("renewal-reminders", parameters);
+      long execution = JobsOnJBeret.start("renewal-reminders", parameters);
       assertEquals(BatchStatus.FAILED, JobsOnJBeret.awaitEnd(execution, TIMEOUT).getBatchStatus());
-    } finally {
-      seeds.execute("drop trigger taken_over_at_once on job_node");
-      seeds.execute("drop function taken_over_at_once()");
     }
     assertEquals(
         List.of("PENDING"),
