@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -65,15 +66,28 @@ public class BulkFiles {
 
   /** A file that appears under its name only once {@code write} has finished. */
   public void write(Path file, FileWork write) throws IOException {
+    moveInto(writeBeside(file, write), file);
+  }
+
+  /**
+   * Writes plaintext into a new file of its own beside {@code file} (two writers of one file never
+   * share it), to be put in place with {@link #moveInto}.
+   */
+  public Path writeBeside(Path file, FileWork write) throws IOException {
     Files.createDirectories(file.getParent());
-    Path partial = partial(file);
+    Path partial = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".part");
     try (OutputStream out = create(partial)) {
       write.to(out);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(partial);
       throw e;
     }
-    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return partial;
+  }
+
+  /** Puts a file written by {@link #writeBeside} in place, at once. */
+  public void moveInto(Path written, Path file) throws IOException {
+    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Writes plaintext into a file. */

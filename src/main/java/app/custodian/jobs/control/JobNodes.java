@@ -86,6 +86,28 @@ public final class JobNodes {
     }
   }
 
+  /**
+   * The fence of a batchlet's effect, called inside the transaction that makes it: fails when
+   * another node took the execution over (this node was taken for dead), and otherwise locks the
+   * execution's row, so that no takeover commits before the effect has. An execution without a row
+   * (not recorded by its listener) passes.
+   *
+   * @throws IllegalStateException when the execution was taken over
+   */
+  public static void fence(Connection connection, long executionId) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement(
+            "select taken_over_by from job_node where execution_id = ? for update")) {
+      lock.setLong(1, executionId);
+      try (ResultSet row = lock.executeQuery()) {
+        if (row.next() && row.getString(1) != null) {
+          throw new IllegalStateException(
+              "Execution " + executionId + " was taken over by another node");
+        }
+      }
+    }
+  }
+
   public static Optional<JobNode> find(Connection connection, long executionId)
       throws SQLException {
     List<JobNode> rows =

@@ -21,6 +21,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,8 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the retention purge, once per cluster. Before each job the node takes that job's lease for the
  * night; a node that finds a lease taken leaves the night to its holder while the holder is in the
  * cluster, and takes the lease over (one node wins) when it is gone, following the job the holder
- * had started as another node continues it, and going on with the rest of the night. Shortly after
- * start, a night missed while no node ran (since the database was set up) is run at once.
+ * had started as another node continues it, and going on with the rest of the night. Nodes that
+ * left the night to a holder look again when the data grid loses a member. Shortly after start, a
+ * night missed while no node ran (since the database was set up) is run at once.
  */
 @Singleton
 @Startup
@@ -56,6 +59,8 @@ public class NightlyRun {
       List.of(RenewalRemindersJob.NAME, RetentionPurgeJob.NAME);
 
   @Resource TimerService timers;
+  @Resource ManagedExecutorService executor;
+  @Resource ContextService contexts;
   @Inject JobDatabase database;
   @Inject JobRuns runs;
   @Inject AuditTrail audit;
@@ -80,6 +85,11 @@ public class NightlyRun {
             .timezone(schedule.zone().getId());
     timers.createCalendarTimer(daily, new TimerConfig("nightly", false));
     timers.createSingleActionTimer(CATCH_UP_DELAY.toMillis(), new TimerConfig("catch-up", false));
+    // a node that found the night taken returned; if its holder is lost, nobody else would resume
+    // the night before the next one (the grid calls back on its own thread: see
+    // JobTakeoverSchedule for the contextual proxy)
+    Runnable lookAgain = contexts.createContextualProxy(this::run, Runnable.class);
+    cluster.onMemberRemoved(() -> executor.execute(lookAgain));
     LOG.info(() -> "Nightly run at " + schedule.at() + " " + schedule.zone());
   }
 

@@ -13,6 +13,7 @@ import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobTestbed;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Queries;
+import app.custodian.testing.TakenOverAtStart;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.mail.internet.MimeMessage;
@@ -54,6 +55,8 @@ class NodeTakeoverJobTest extends JobTestCase {
         "node_heartbeat",
         "delivery",
         "campaign",
+        "renewal_reminder",
+        "contract",
         "consent_event",
         "consent_state",
         "suppression",
@@ -191,6 +194,31 @@ class NodeTakeoverJobTest extends JobTestCase {
     } finally {
       contenders.shutdownNow();
     }
+  }
+
+  @Test
+  void aRunnerTakenForDeadBeforeItsFirstStepLeavesItsSuccessorsRemindersInFlightAlone()
+      throws Exception {
+    // the successor's reminder, handed to SMTP right now: not the old runner's to call uncertain
+    java.time.LocalDate today = JobTestbed.today();
+    String customer = seeds.customer("Khách đang gửi", "in-flight@example.vn", "vi");
+    String contract =
+        seeds.contract(customer, "HD-FLIGHT", today.minusYears(1), today.plusDays(7), null);
+    seeds.execute(
+        "insert into renewal_reminder (contract_id, offset_days, customer_id, execution_id,"
+            + " status, attempted_at) values (?, 7, ?, 9000000002, 'PENDING', current_timestamp)",
+        contract,
+        customer);
+    try (TakenOverAtStart successor = TakenOverAtStart.install(db)) {
+      Properties parameters = new Properties();
+      parameters.setProperty("chunkSize", "5");
+      long execution = JobsOnJBeret.start("renewal-reminders", parameters);
+      assertEquals(BatchStatus.FAILED, JobsOnJBeret.awaitEnd(execution, TIMEOUT).getBatchStatus());
+    }
+    assertEquals(
+        List.of("PENDING"),
+        Queries.column(db, "select status from renewal_reminder"),
+        "the successor's message stays in flight");
   }
 
   // --- helpers

@@ -5,19 +5,24 @@ import app.custodian.bulk.boundary.BulkFiles;
 import app.custodian.bulk.boundary.ExportRecords;
 import app.custodian.bulk.control.ImportColumns;
 import app.custodian.consent.entity.Purpose;
+import app.custodian.jobs.control.JobNodes;
 import app.custodian.platform.boundary.JobDatabase;
 import app.custodian.platform.control.SqlLists;
 import app.custodian.security.control.FieldCipher;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +41,9 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes every live customer, with their current consents, to the export's CSV file (the import's
  * columns; the proof columns are left empty: the ledger holds each grant's proof), encrypted as it
  * streams, a page at a time in id order. A restart writes the file anew. When it is written, the
- * export is completed and audited as one bulk export with its count, in one transaction.
+ * file is put in place and the export completed and audited as one bulk export with its count, in
+ * one transaction that a runner taken for dead cannot pass (it would replace its successor's file
+ * and audit the export twice).
  */
 @Named
 @Dependent
@@ -44,6 +51,7 @@ public class CustomerExportWriter extends AbstractBatchlet {
 
   static final int PAGE = 1000;
 
+  @Inject JobContext job;
   @Inject JobDatabase database;
   @Inject BulkFiles files;
   @Inject FieldCipher cipher;
@@ -57,22 +65,37 @@ public class CustomerExportWriter extends AbstractBatchlet {
   @Override
   public String process() throws Exception {
     long[] count = {0};
+    Path file = files.exportFile(exportId);
     try (Connection connection = database.connect()) {
-      files.write(files.exportFile(exportId), out -> count[0] = writeAll(connection, out));
-      String actor = records.actor(connection, exportId);
-      JobDatabase.inTransaction(
-          connection,
-          () -> {
-            records.completed(connection, exportId, count[0]);
-            audit.append(
-                connection,
-                actor,
-                "CUSTOMERS_EXPORTED",
-                null,
-                "export " + exportId + " customers " + count[0]);
-          });
+      Path written = files.writeBeside(file, out -> count[0] = writeAll(connection, out));
+      try {
+        String actor = records.actor(connection, exportId);
+        JobDatabase.inTransaction(
+            connection,
+            () -> {
+              JobNodes.fence(connection, job.getExecutionId());
+              moveInto(written, file);
+              records.completed(connection, exportId, count[0]);
+              audit.append(
+                  connection,
+                  actor,
+                  "CUSTOMERS_EXPORTED",
+                  null,
+                  "export " + exportId + " customers " + count[0]);
+            });
+      } finally {
+        Files.deleteIfExists(written);
+      }
     }
     return ExportRecords.COMPLETED;
+  }
+
+  private void moveInto(Path written, Path file) {
+    try {
+      files.moveInto(written, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private long writeAll(Connection connection, OutputStream out) throws IOException {

@@ -3,6 +3,7 @@ package app.custodian.campaign.boundary.batch;
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.boundary.AuditTrail;
 import app.custodian.campaign.control.Deliveries;
+import app.custodian.jobs.control.JobNodes;
 import app.custodian.platform.boundary.JobDatabase;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
@@ -28,19 +29,23 @@ public class CampaignRunStart extends AbstractBatchlet {
   public String process() throws Exception {
     String campaignId = CampaignRunListener.run(job).campaignId();
     try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
-      int uncertain = Deliveries.markInFlightUncertain(connection, campaignId);
-      audit.append(
+      JobDatabase.inTransaction(
           connection,
-          AuditTrail.SYSTEM_ACTOR,
-          "CAMPAIGN_RUN_STARTED",
-          null,
-          "campaign "
-              + campaignId
-              + " execution "
-              + job.getExecutionId()
-              + (uncertain > 0 ? ", " + uncertain + " in flight before now uncertain" : ""));
-      connection.commit();
+          () -> {
+            // a runner taken for dead must not call its successor's messages in flight uncertain
+            JobNodes.fence(connection, job.getExecutionId());
+            int uncertain = Deliveries.markInFlightUncertain(connection, campaignId);
+            audit.append(
+                connection,
+                AuditTrail.SYSTEM_ACTOR,
+                "CAMPAIGN_RUN_STARTED",
+                null,
+                "campaign "
+                    + campaignId
+                    + " execution "
+                    + job.getExecutionId()
+                    + (uncertain > 0 ? ", " + uncertain + " in flight before now uncertain" : ""));
+          });
     }
     return "COMPLETED";
   }

@@ -2,6 +2,7 @@ package app.custodian.notice.boundary.batch;
 
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.jobs.control.JobNodes;
 import app.custodian.notice.boundary.NoticeTopic;
 import app.custodian.notice.boundary.NoticeTopics;
 import app.custodian.notice.control.NoticeDeliveries;
@@ -37,21 +38,28 @@ public class NoticeRunStart extends AbstractBatchlet {
       if (reference == null || topic.text(connection, reference).isEmpty()) {
         throw new IllegalArgumentException("No " + topic.kind().label() + " " + reference);
       }
-      int uncertain =
-          NoticeDeliveries.markInFlightUncertain(connection, topic.kind(), job.getExecutionId());
-      if (uncertain > 0) {
-        audit.append(
-            connection,
-            AuditTrail.SYSTEM_ACTOR,
-            "NOTICES_UNCERTAIN",
-            null,
-            uncertain
-                + " "
-                + topic.kind().label()
-                + "s in flight before execution "
-                + job.getExecutionId());
-      }
-      topic.runStarted(connection, reference, job.getExecutionId());
+      // a runner taken for dead must not call its successor's notices in flight uncertain
+      JobDatabase.inTransaction(
+          connection,
+          () -> {
+            JobNodes.fence(connection, job.getExecutionId());
+            int uncertain =
+                NoticeDeliveries.markInFlightUncertain(
+                    connection, topic.kind(), job.getExecutionId());
+            if (uncertain > 0) {
+              audit.append(
+                  connection,
+                  AuditTrail.SYSTEM_ACTOR,
+                  "NOTICES_UNCERTAIN",
+                  null,
+                  uncertain
+                      + " "
+                      + topic.kind().label()
+                      + "s in flight before execution "
+                      + job.getExecutionId());
+            }
+            topic.runStarted(connection, reference, job.getExecutionId());
+          });
     }
     return "COMPLETED";
   }

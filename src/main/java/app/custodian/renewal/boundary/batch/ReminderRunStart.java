@@ -2,6 +2,7 @@ package app.custodian.renewal.boundary.batch;
 
 import app.custodian.audit.boundary.AuditJournal;
 import app.custodian.audit.boundary.AuditTrail;
+import app.custodian.jobs.control.JobNodes;
 import app.custodian.platform.boundary.JobDatabase;
 import app.custodian.renewal.control.Reminders;
 import jakarta.batch.api.AbstractBatchlet;
@@ -23,15 +24,23 @@ public class ReminderRunStart extends AbstractBatchlet {
   @Override
   public String process() throws Exception {
     try (Connection connection = database.connect()) {
-      int uncertain = Reminders.markInFlightUncertain(connection, job.getExecutionId());
-      if (uncertain > 0) {
-        audit.append(
-            connection,
-            AuditTrail.SYSTEM_ACTOR,
-            "REMINDERS_UNCERTAIN",
-            null,
-            uncertain + " renewal reminders in flight before execution " + job.getExecutionId());
-      }
+      // a runner taken for dead must not call its successor's messages in flight uncertain
+      JobDatabase.inTransaction(
+          connection,
+          () -> {
+            JobNodes.fence(connection, job.getExecutionId());
+            int uncertain = Reminders.markInFlightUncertain(connection, job.getExecutionId());
+            if (uncertain > 0) {
+              audit.append(
+                  connection,
+                  AuditTrail.SYSTEM_ACTOR,
+                  "REMINDERS_UNCERTAIN",
+                  null,
+                  uncertain
+                      + " renewal reminders in flight before execution "
+                      + job.getExecutionId());
+            }
+          });
     }
     return "COMPLETED";
   }

@@ -12,6 +12,7 @@ import app.custodian.security.control.FieldCipher;
 import app.custodian.testing.JobTestCase;
 import app.custodian.testing.JobsOnJBeret;
 import app.custodian.testing.Queries;
+import app.custodian.testing.TakenOverAtStart;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import java.io.InputStream;
@@ -45,6 +46,30 @@ class CustomerExportJobTest extends JobTestCase {
     bed.empty(db, "customer", "audit_entry", "customer_export");
     files = JobsOnJBeret.bean(BulkFiles.class);
     records = JobsOnJBeret.bean(ExportRecords.class);
+  }
+
+  @Test
+  void aRunnerTakenForDeadNeitherReplacesTheFileNorCompletesNorAuditsTheExport() throws Exception {
+    seeds.customer("Khách Một", "mot@example.vn", "vi");
+    String exportId = UUID.randomUUID().toString();
+    records.create(db, exportId, "admin-a");
+    Properties parameters = new Properties();
+    parameters.setProperty("exportId", exportId);
+
+    JobExecution run;
+    try (TakenOverAtStart successor = TakenOverAtStart.install(db)) {
+      run = bed.run("customer-export", parameters);
+    }
+
+    assertEquals(BatchStatus.FAILED, run.getBatchStatus(), "the fence stopped it");
+    assertFalse(Files.exists(files.exportFile(exportId)), "the successor's file is its own");
+    assertFalse(
+        "COMPLETED".equals(records.view(db, exportId).orElseThrow().status()),
+        "the successor completes it");
+    assertEquals(
+        0,
+        Queries.count(db, "select count(*) from audit_entry where action = 'CUSTOMERS_EXPORTED'"),
+        "audited once, by the successor");
   }
 
   @Test
