@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jberet.creation.BatchCDIExtension;
+import org.jberet.runtime.JobExecutionImpl;
 import org.jboss.weld.bootstrap.api.helpers.RegistrySingletonProvider;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -84,17 +86,33 @@ public final class JobsOnJBeret {
     return operator().start(job, parameters);
   }
 
-  /** Polls until the execution has ended; never sleeps blindly. */
+  /**
+   * Waits until the execution has ended and its job listeners have run: JBeret sets the ended
+   * status before it calls {@code afterJob}, and counts down the execution's termination latch
+   * after. Never sleeps blindly.
+   */
   public static JobExecution awaitEnd(long executionId, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       JobExecution execution = operator().getJobExecution(executionId);
       if (ENDED.contains(execution.getBatchStatus())) {
+        awaitListeners(execution, Duration.between(Instant.now(), deadline));
         return execution;
       }
       pause(50);
     }
     return fail("Execution " + executionId + " did not end within " + timeout);
+  }
+
+  private static void awaitListeners(JobExecution execution, Duration left) {
+    if (execution instanceof JobExecutionImpl running) {
+      try {
+        running.awaitTermination(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail("Interrupted while execution " + execution.getExecutionId() + " ended");
+      }
+    }
   }
 
   /** A metric of the execution's step, as the batch runtime counted it. */
