@@ -20,20 +20,37 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A campaign at a limited {@code CUSTODIAN_SEND_RATE} whose node is killed (SIGKILL) once a sixth
- * of its audience was sent: how long until the other node took the run over (the compare-and-set in
- * {@code job_node}) and until its successor execution sent again (the first delivery row attempted
- * after the kill and SENT), and whether every opted-in address got exactly one message or was
- * counted uncertain.
+ * A campaign at a limited {@code CUSTODIAN_SEND_RATE} whose node fails once a sixth of its audience
+ * was sent: how long until the other node took the run over (the compare-and-set in {@code
+ * job_node}) and until its successor execution sent again (the first delivery row attempted after
+ * the failure and SENT), and whether every opted-in address got exactly one message or was counted
+ * uncertain. The node either dies ({@code kill -9}: its connections close, the grid notices at
+ * once) or freezes ({@code kill -STOP}: its connections stay open and it stops answering, as a
+ * machine that vanished from the network; the grid notices after {@code CUSTODIAN_NODE_TIMEOUT}),
+ * and is killed afterwards. One instance per cluster: the audience is seeded once and every
+ * campaign goes to all of it.
  */
 final class CampaignFailover {
 
   private static final String MARKETER = "bench-marketer";
-  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-  /** How one failover went; times are seconds from the kill, NaN when it never happened. */
+  /** How the node running the campaign fails. */
+  enum Failure {
+    KILL("kill -9"),
+    FREEZE("kill -STOP");
+
+    final String signal;
+
+    Failure(String signal) {
+      this.signal = signal;
+    }
+  }
+
+  /** How one failover went; times are seconds from the failure, NaN when it never happened. */
   record Result(
       String nodeTimeout,
+      Failure failure,
       int audience,
       double takenOverSeconds,
       double sendingAgainSeconds,
@@ -56,21 +73,28 @@ final class CampaignFailover {
 
   private final ClusterStack stack;
   private final NodesSettings settings;
+  private final String nodeTimeout;
+  private Api marketer;
 
-  CampaignFailover(ClusterStack stack, NodesSettings settings) {
+  CampaignFailover(ClusterStack stack, NodesSettings settings, String nodeTimeout) {
     this.stack = stack;
     this.settings = settings;
+    this.nodeTimeout = nodeTimeout;
   }
 
-  Result run(String nodeTimeout) throws Exception {
+  /** Starts a campaign, fails its node as told, and follows the campaign to its end. */
+  Result run(Failure failure) throws Exception {
     int audience = settings.audience();
     System.out.printf(
-        "Failover with CUSTODIAN_NODE_TIMEOUT=%s: a campaign to %,d opted-in customers at"
+        "Failover by %s with CUSTODIAN_NODE_TIMEOUT=%s: a campaign to %,d opted-in customers at"
             + " CUSTODIAN_SEND_RATE=%d%n",
-        nodeTimeout, audience, settings.sendRate());
+        failure.signal, nodeTimeout, audience, settings.sendRate());
+    stack.startStoppedNodes();
+    if (marketer == null) {
+      seedAudience(audience);
+      marketer = stack.admin.newAccount(MARKETER, PortalStack.STAFF_PASSWORD, "MARKETING");
+    }
     String tag = "fo" + UUID.randomUUID().toString().substring(0, 6);
-    seedAudience(audience);
-    Api marketer = stack.admin.newAccount(MARKETER, PortalStack.STAFF_PASSWORD, "MARKETING");
     String subject = "Bản tin " + tag;
     Api.Reply created = marketer.post("/api/v1/campaigns", campaign(tag, subject));
     require(created, 201);
@@ -88,20 +112,29 @@ final class CampaignFailover {
               .alsoCounting("nginx", stack.nginx.pid());
       sampler.opened();
       Instant killed = Instant.now();
-      stack.kill(running);
+      if (failure == Failure.KILL) {
+        stack.kill(running);
+      } else {
+        freeze(stack.node(running).pid());
+      }
       Instant dead = Instant.now();
       System.out.printf(
-          "  killed node %d (SIGKILL) after %,d sent; node %d is left%n",
-          running, sentRows(db, campaignId), survivor);
-      JsonObject campaign = awaitEnd(marketer, campaignId, killed);
+          "  %s of node %d after %,d sent; node %d is left%n",
+          failure.signal, running, sentRows(db, campaignId), survivor);
+      // from the node left, not through nginx, which would hold some polls for its read timeout on
+      // a frozen node
+      Api left = stack.node(survivor).api(MARKETER, PortalStack.STAFF_PASSWORD);
+      JsonObject campaign = awaitEnd(left, campaignId, killed);
       sampler.closed();
       System.out.print(sampler.summary());
+      stack.kill(running);
 
       JsonObject stats = campaign.getJsonObject("stats");
       List<String> received = ReceivedMail.recipientsOf(stack.smtp, subject);
       Result result =
           new Result(
               nodeTimeout,
+              failure,
               audience,
               secondsFrom(killed, takenOverAt(db, execution)),
               secondsFrom(killed, firstSentAfter(db, campaignId, dead)),
@@ -168,6 +201,15 @@ final class CampaignFailover {
     throw new IllegalStateException("No node logged that it is " + node);
   }
 
+  /** Stops the process where it is (SIGSTOP): its sockets stay open, it answers nothing. */
+  private static void freeze(long pid) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -STOP " + pid + " failed");
+    }
+  }
+
+  /** The campaign once it ended, or as it was when the timeout ran out. */
   private JsonObject awaitEnd(Api marketer, String campaignId, Instant killed)
       throws InterruptedException {
     Instant deadline = killed.plus(TIMEOUT);
@@ -195,8 +237,8 @@ final class CampaignFailover {
         return reply.json();
       }
       if (now.isAfter(deadline)) {
-        throw new IllegalStateException(
-            "The campaign did not end within " + TIMEOUT + " of the kill; " + stack.logs());
+        System.out.printf("  NOT ENDED within %d minutes of the failure%n", TIMEOUT.toMinutes());
+        return reply.json();
       }
     }
   }
@@ -257,8 +299,9 @@ final class CampaignFailover {
   static void print(List<Result> results) {
     System.out.println();
     System.out.printf(
-        "%-24s %9s %12s %14s %10s %7s %10s %9s %11s  %s%n",
-        "CUSTODIAN_NODE_TIMEOUT",
+        "%-16s %-11s %9s %12s %14s %10s %7s %10s %9s %11s  %s%n",
+        "NODE_TIMEOUT",
+        "failure",
         "audience",
         "taken over",
         "sending again",
@@ -270,8 +313,9 @@ final class CampaignFailover {
         "each once or uncertain");
     for (Result r : results) {
       System.out.printf(
-          "%-24s %9d %10.1f s %12.1f s %8.1f s %7d %10d %9d %11d  %s%n",
+          "%-16s %-11s %9d %10.1f s %12.1f s %8.1f s %7d %10d %9d %11d  %s%n",
           r.nodeTimeout(),
+          r.failure().signal,
           r.audience(),
           r.takenOverSeconds(),
           r.sendingAgainSeconds(),
@@ -282,6 +326,8 @@ final class CampaignFailover {
           r.duplicates(),
           r.eachOnceOrUncertain() ? "yes" : "NO");
     }
-    System.out.println("(seconds from the kill -9 of the node running the campaign)");
+    System.out.println(
+        "(seconds from the signal to the node running the campaign; a frozen node is killed once"
+            + " the campaign ended)");
   }
 }

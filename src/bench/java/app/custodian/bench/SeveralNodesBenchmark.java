@@ -12,8 +12,8 @@ import java.util.Map;
  * Two nodes of {@code target/custodian.jar} on one embedded PostgreSQL behind the private nginx
  * ({@link ClusterStack}, {@code server-config/nginx.conf} on loopback): {@code GET
  * /api/v1/customers/{id}} and {@code whoami} with one node and with two ({@link NodeScaling}), then
- * a campaign whose node is killed, with {@code CUSTODIAN_NODE_TIMEOUT} at its default and at a
- * short value, each on a cluster of its own ({@link CampaignFailover}).
+ * a campaign whose node is killed, and one whose node freezes, with {@code CUSTODIAN_NODE_TIMEOUT}
+ * at its default and at a short value, each on a cluster of its own ({@link CampaignFailover}).
  *
  * <p>Run with {@code ./mvnw -Pbench -DskipTests package exec:exec@several-nodes}; see {@link
  * NodesSettings} for the {@code bench.*} properties.
@@ -31,17 +31,24 @@ public final class SeveralNodesBenchmark {
     List<CampaignFailover.Result> failovers = new ArrayList<>();
     try (ClusterStack stack = start(dir.resolve("default-timeout"), settings, null)) {
       scaling = new NodeScaling(stack, settings).run(dir.resolve("default-timeout"));
-      failovers.add(new CampaignFailover(stack, settings).run("PT30S (default)"));
+      failovers.addAll(failovers(new CampaignFailover(stack, settings, "PT30S (default)")));
     }
     String shortTimeout = settings.shortNodeTimeout().toString();
     try (ClusterStack stack = start(dir.resolve("short-timeout"), settings, shortTimeout)) {
-      failovers.add(new CampaignFailover(stack, settings).run(shortTimeout));
+      failovers.addAll(failovers(new CampaignFailover(stack, settings, shortTimeout)));
     }
     NodeScaling.print(scaling);
     CampaignFailover.print(failovers);
     System.out.println(
         "The machine has %d cores: two nodes share them with PostgreSQL, nginx and the clients."
             .formatted(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** A node that dies, then (started again) one that freezes. */
+  private static List<CampaignFailover.Result> failovers(CampaignFailover failover)
+      throws Exception {
+    return List.of(
+        failover.run(CampaignFailover.Failure.KILL), failover.run(CampaignFailover.Failure.FREEZE));
   }
 
   /** Two clustered nodes; {@code nodeTimeout} null leaves CUSTODIAN_NODE_TIMEOUT at its default. */
