@@ -34,6 +34,7 @@ final class CampaignFailover {
 
   private static final String MARKETER = "bench-marketer";
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration FAILED_FOR = Duration.ofSeconds(20);
 
   /** How the node running the campaign fails. */
   enum Failure {
@@ -55,6 +56,7 @@ final class CampaignFailover {
       double takenOverSeconds,
       double sendingAgainSeconds,
       double sentSeconds,
+      double shownFailedSeconds,
       String status,
       int sent,
       int uncertain,
@@ -124,7 +126,9 @@ final class CampaignFailover {
       // from the node left, not through nginx, which would hold some polls for its read timeout on
       // a frozen node
       Api left = stack.node(survivor).api(MARKETER, PortalStack.STAFF_PASSWORD);
-      JsonObject campaign = awaitEnd(left, campaignId, killed);
+      Ended ended = awaitEnd(left, campaignId, killed);
+      Instant end = Instant.now();
+      JsonObject campaign = ended.campaign();
       sampler.closed();
       System.out.print(sampler.summary());
       stack.kill(running);
@@ -138,7 +142,8 @@ final class CampaignFailover {
               audience,
               secondsFrom(killed, takenOverAt(db, execution)),
               secondsFrom(killed, firstSentAfter(db, campaignId, dead)),
-              secondsFrom(killed, Optional.of(Instant.now())),
+              secondsFrom(killed, Optional.of(end)),
+              ended.shownFailedSeconds(),
               campaign.getString("status"),
               stats.getInt("sent", 0),
               stats.getInt("uncertain", 0),
@@ -146,10 +151,11 @@ final class CampaignFailover {
               received.size(),
               received.size() - received.stream().distinct().count());
       System.out.printf(
-          "  taken over after %.1f s, sending again after %.1f s; %s: sent %,d, uncertain %,d,"
-              + " failed %,d; received %,d, %,d duplicates: %s%n",
+          "  taken over after %.1f s, sending again after %.1f s, shown FAILED for %.1f s; %s:"
+              + " sent %,d, uncertain %,d, failed %,d; received %,d, %,d duplicates: %s%n",
           result.takenOverSeconds(),
           result.sendingAgainSeconds(),
+          result.shownFailedSeconds(),
           result.status(),
           result.sent(),
           result.uncertain(),
@@ -209,11 +215,20 @@ final class CampaignFailover {
     }
   }
 
-  /** The campaign once it ended, or as it was when the timeout ran out. */
-  private JsonObject awaitEnd(Api marketer, String campaignId, Instant killed)
+  /** The campaign as it ended, and for how long it was shown FAILED before it went on. */
+  private record Ended(JsonObject campaign, double shownFailedSeconds) {}
+
+  /**
+   * The campaign once it ended, or as it was when the timeout ran out. FAILED counts as an end only
+   * once it lasted {@link #FAILED_FOR}: while a takeover is under way the API shows the campaign
+   * FAILED (its recorded run is dead) until the successor starts.
+   */
+  private Ended awaitEnd(Api marketer, String campaignId, Instant killed)
       throws InterruptedException {
     Instant deadline = killed.plus(TIMEOUT);
     Instant lastPrint = killed;
+    Instant failedSince = null;
+    double shownFailed = 0;
     while (true) {
       Thread.sleep(250);
       Api.Reply reply = marketer.get("/api/v1/campaigns/" + campaignId);
@@ -223,9 +238,20 @@ final class CampaignFailover {
       }
       MailJobWatch.Reading reading = MailJobWatch.Reading.ofCampaign(reply.json());
       Instant now = Instant.now();
-      if (reading.done() || Duration.between(lastPrint, now).toSeconds() >= 5) {
+      boolean failed = reading.status().equals("FAILED");
+      boolean changed = failed != (failedSince != null);
+      if (failed && failedSince == null) {
+        failedSince = now;
+      } else if (!failed && failedSince != null) {
+        shownFailed += Duration.between(failedSince, now).toMillis() / 1e3;
+        failedSince = null;
+      }
+      boolean ended =
+          reading.done()
+              && (!failed || Duration.between(failedSince, now).compareTo(FAILED_FOR) >= 0);
+      if (ended || changed || Duration.between(lastPrint, now).toSeconds() >= 5) {
         System.out.printf(
-            "  %5.1f s after the kill: %s, sent %,d, pending %,d, uncertain %,d%n",
+            "  %5.1f s after the failure: %s, sent %,d, pending %,d, uncertain %,d%n",
             Duration.between(killed, now).toMillis() / 1e3,
             reading.status(),
             reading.count("sent"),
@@ -233,12 +259,12 @@ final class CampaignFailover {
             reading.count("uncertain"));
         lastPrint = now;
       }
-      if (reading.done()) {
-        return reply.json();
+      if (ended) {
+        return new Ended(reply.json(), shownFailed);
       }
       if (now.isAfter(deadline)) {
         System.out.printf("  NOT ENDED within %d minutes of the failure%n", TIMEOUT.toMinutes());
-        return reply.json();
+        return new Ended(reply.json(), shownFailed);
       }
     }
   }
@@ -299,13 +325,14 @@ final class CampaignFailover {
   static void print(List<Result> results) {
     System.out.println();
     System.out.printf(
-        "%-16s %-11s %9s %12s %14s %10s %7s %10s %9s %11s  %s%n",
+        "%-16s %-11s %9s %12s %14s %10s %14s %7s %10s %9s %11s  %s%n",
         "NODE_TIMEOUT",
         "failure",
         "audience",
         "taken over",
         "sending again",
         "all sent",
+        "shown FAILED",
         "sent",
         "uncertain",
         "received",
@@ -313,13 +340,14 @@ final class CampaignFailover {
         "each once or uncertain");
     for (Result r : results) {
       System.out.printf(
-          "%-16s %-11s %9d %10.1f s %12.1f s %8.1f s %7d %10d %9d %11d  %s%n",
+          "%-16s %-11s %9d %10.1f s %12.1f s %8.1f s %12.1f s %7d %10d %9d %11d  %s%n",
           r.nodeTimeout(),
           r.failure().signal,
           r.audience(),
           r.takenOverSeconds(),
           r.sendingAgainSeconds(),
           r.sentSeconds(),
+          r.shownFailedSeconds(),
           r.sent(),
           r.uncertain(),
           r.received(),
@@ -327,7 +355,8 @@ final class CampaignFailover {
           r.eachOnceOrUncertain() ? "yes" : "NO");
     }
     System.out.println(
-        "(seconds from the signal to the node running the campaign; a frozen node is killed once"
-            + " the campaign ended)");
+        "(seconds from the signal to the node running the campaign, polled every 250 ms on the"
+            + " node left; \"shown FAILED\": how long GET /api/v1/campaigns/{id} said FAILED"
+            + " before the successor ran; a frozen node is killed once the campaign ended)");
   }
 }
