@@ -8,14 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where the time goes during a measured window: CPU seconds of the load generator (this JVM), of
- * the application JVM, of PostgreSQL (the postmaster and its backends) and of the rest of the
- * machine, from /proc; the application's GC pauses; and what the database backends were doing,
- * sampled from pg_stat_activity.
+ * the application JVM (or JVMs, one per node), of PostgreSQL (the postmaster and its backends), of
+ * any other process the benchmark started itself (such as nginx) and of the rest of the machine,
+ * from /proc; the application's GC pauses; and what the database backends were doing, sampled from
+ * pg_stat_activity.
  */
 final class MachineSampler implements ClosedLoopLoad.Window {
 
@@ -34,7 +37,8 @@ final class MachineSampler implements ClosedLoopLoad.Window {
       where datname = current_database() and backend_type = 'client backend'
         and pid <> pg_backend_pid()""";
 
-  private final long appPid;
+  private final List<Long> appPids;
+  private final Map<String, ProcessHandle> ownProcesses = new LinkedHashMap<>();
   private final Connection database;
   private final ProcessHandle postmaster;
   private final GcLog gcLog;
@@ -44,6 +48,7 @@ final class MachineSampler implements ClosedLoopLoad.Window {
   private long startGenerator;
   private long startApp;
   private long startPostgres;
+  private final Map<String, Long> startOwn = new LinkedHashMap<>();
   private Map<String, Long> startAppThreads;
   private Thread sampler;
   private volatile boolean sampling;
@@ -54,7 +59,15 @@ final class MachineSampler implements ClosedLoopLoad.Window {
   private String summary = "";
 
   MachineSampler(long appPid, GcLog gcLog, Connection database) throws SQLException {
-    this.appPid = appPid;
+    this(List.of(appPid), gcLog, database);
+  }
+
+  /**
+   * For several application JVMs, counted as one "app"; {@code gcLog} may be null when they write
+   * none.
+   */
+  MachineSampler(List<Long> appPids, GcLog gcLog, Connection database) throws SQLException {
+    this.appPids = List.copyOf(appPids);
     this.gcLog = gcLog;
     this.database = database;
     this.postmaster = postmaster(database);
@@ -72,15 +85,25 @@ final class MachineSampler implements ClosedLoopLoad.Window {
     }
   }
 
+  /**
+   * Counts a process the benchmark started (with its children) under its own name, not as "rest of
+   * the machine".
+   */
+  MachineSampler alsoCounting(String name, long pid) {
+    ProcessHandle.of(pid).ifPresent(process -> ownProcesses.put(name, process));
+    return this;
+  }
+
   @Override
   public void opened() {
     startNanos = System.nanoTime();
     startMillis = System.currentTimeMillis();
     startCpu = machineCpu();
     startGenerator = cpuNanos(ProcessHandle.current());
-    startApp = cpuNanos(ProcessHandle.of(appPid).orElse(null));
-    startPostgres = postgresCpuNanos();
-    startAppThreads = AppThreads.ticksByKind(appPid);
+    startApp = appCpuNanos();
+    startPostgres = treeCpuNanos(postmaster);
+    ownProcesses.forEach((name, process) -> startOwn.put(name, treeCpuNanos(process)));
+    startAppThreads = appThreadTicks();
     sampling = true;
     sampler = new Thread(this::sampleActivity, "pg-activity");
     sampler.setDaemon(true);
@@ -92,9 +115,13 @@ final class MachineSampler implements ClosedLoopLoad.Window {
     double wall = (System.nanoTime() - startNanos) / 1e9;
     long[] endCpu = machineCpu();
     double generator = (cpuNanos(ProcessHandle.current()) - startGenerator) / 1e9;
-    double app = (cpuNanos(ProcessHandle.of(appPid).orElse(null)) - startApp) / 1e9;
-    double postgres = (postgresCpuNanos() - startPostgres) / 1e9;
-    Map<String, Long> endAppThreads = AppThreads.ticksByKind(appPid);
+    double app = (appCpuNanos() - startApp) / 1e9;
+    double postgres = (treeCpuNanos(postmaster) - startPostgres) / 1e9;
+    Map<String, Double> own = new LinkedHashMap<>();
+    ownProcesses.forEach(
+        (name, process) -> own.put(name, (treeCpuNanos(process) - startOwn.get(name)) / 1e9));
+    double ownTotal = own.values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<String, Long> endAppThreads = appThreadTicks();
     sampling = false;
     try {
       sampler.join(5000);
@@ -107,12 +134,14 @@ final class MachineSampler implements ClosedLoopLoad.Window {
     if (endCpu != null && startCpu != null) {
       double ticks = endCpu[1] - startCpu[1];
       double busy = (endCpu[0] - startCpu[0]) / ticks * capacity;
-      double rest = busy - generator - app - postgres; // interrupts are charged to processes
+      // interrupts are charged to processes
+      double rest = busy - generator - app - postgres - ownTotal;
       text.append("    CPU of %d cores over %.0f s: ".formatted(cores, wall))
           .append(share("generator", generator, capacity))
-          .append(share(", app", app, capacity))
-          .append(share(", PostgreSQL", postgres, capacity))
-          .append(share(", rest of the machine", rest, capacity))
+          .append(share(appPids.size() == 1 ? ", app" : ", apps", app, capacity))
+          .append(share(", PostgreSQL", postgres, capacity));
+      own.forEach((name, seconds) -> text.append(share(", " + name, seconds, capacity)));
+      text.append(share(", rest of the machine", rest, capacity))
           .append(share(", idle", capacity - busy, capacity))
           .append(System.lineSeparator());
       if (rest > 0.1 * capacity) {
@@ -131,7 +160,9 @@ final class MachineSampler implements ClosedLoopLoad.Window {
       }
       text.append(System.lineSeparator());
     }
-    text.append(gcLog.pausesBetween(startMillis, System.currentTimeMillis()));
+    if (gcLog != null) {
+      text.append(gcLog.pausesBetween(startMillis, System.currentTimeMillis()));
+    }
     if (samples > 0) {
       text.append(
           ("    PostgreSQL backends (avg of %d samples): %.1f active, of which %.1f waiting on"
@@ -189,16 +220,29 @@ final class MachineSampler implements ClosedLoopLoad.Window {
     }
   }
 
+  private long appCpuNanos() {
+    return appPids.stream().mapToLong(pid -> cpuNanos(ProcessHandle.of(pid).orElse(null))).sum();
+  }
+
+  private Map<String, Long> appThreadTicks() {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    for (long pid : appPids) {
+      AppThreads.ticksByKind(pid).forEach((kind, n) -> ticks.merge(kind, n, Long::sum));
+    }
+    return ticks;
+  }
+
   /**
-   * The postmaster's own time, the time of its backends that it has reaped (cutime, cstime) and
-   * that of the live ones, so backends ending during the window still count.
+   * A process's own time, the time of its children that it has reaped (cutime, cstime) and that of
+   * the live ones, so children ending during the window still count: the postmaster and its
+   * backends, nginx's master and its worker.
    */
-  private long postgresCpuNanos() {
-    if (postmaster == null) {
+  private static long treeCpuNanos(ProcessHandle root) {
+    if (root == null) {
       return 0;
     }
-    long ticks = procTicks(postmaster.pid(), true);
-    for (ProcessHandle child : postmaster.children().toList()) {
+    long ticks = procTicks(root.pid(), true);
+    for (ProcessHandle child : root.children().toList()) {
       ticks += procTicks(child.pid(), false);
     }
     return ticks * 10_000_000L; // USER_HZ is 100

@@ -112,7 +112,7 @@ public final class PrivateNginx implements AutoCloseable {
       daemon off;
       pid nginx.pid;
       error_log logs/error.log warn;
-      events { worker_connections 256; }
+      events { worker_connections 768; }
       http {
         log_format upstream '$request_method $request_uri $status $upstream_addr $upstream_status';
         access_log logs/access.log upstream;
@@ -143,6 +143,11 @@ public final class PrivateNginx implements AutoCloseable {
 
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** The master process; its worker is its child. */
+  public long pid() {
+    return process.pid();
   }
 
   /** The access log, one line per request: method, URI, status, backend(s) and their statuses. */
