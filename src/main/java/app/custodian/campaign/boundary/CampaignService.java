@@ -93,7 +93,7 @@ public class CampaignService {
     Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
     CampaignRules.checkSendable(campaign.content());
     try {
-      campaign.startSending(jobs::isLive);
+      campaign.startSending(jobs::willEndByItself);
     } catch (IllegalStateException e) {
       throw ProblemException.conflict(e.getMessage());
     }
@@ -117,7 +117,7 @@ public class CampaignService {
   public int releaseUncertain(String id) {
     Campaign campaign = load(id, LockModeType.PESSIMISTIC_WRITE);
     CampaignRules.checkSendable(campaign.content()); // else it would release what it cannot send
-    if (campaign.isBeingSent(jobs::isLive)) {
+    if (campaign.isBeingSent(jobs::willEndByItself)) {
       throw ProblemException.conflict("The campaign is being sent; wait until its run ends");
     }
     int released =
@@ -188,7 +188,7 @@ public class CampaignService {
             campaign.deferred(),
             counts.getOrDefault(ReturnedMessages.BOUNCED, 0L),
             counts.getOrDefault(ReturnedMessages.COMPLAINED, 0L));
-    return CampaignView.of(campaign, campaign.shownStatus(jobs::isLive).name(), stats);
+    return CampaignView.of(campaign, campaign.shownStatus(jobs::willEndByItself).name(), stats);
   }
 
   private Campaign load(String id, LockModeType lock) {

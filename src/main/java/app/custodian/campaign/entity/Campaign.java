@@ -174,8 +174,9 @@ public class Campaign {
   }
 
   /**
-   * What the API and the portal show: a campaign whose recorded run is no longer running (its
-   * process died) shows FAILED. Showing writes nothing; the next run's start sets it again.
+   * What the API and the portal show: a campaign whose recorded run will not end by itself (it
+   * failed, or its process died before nodes were recorded) shows FAILED; one whose node is lost
+   * goes on SENDING, as another node continues it. Showing writes nothing.
    */
   public CampaignStatus shownStatus(LongPredicate runLive) {
     return status == CampaignStatus.SENDING && executionId != null && !runLive.test(executionId)

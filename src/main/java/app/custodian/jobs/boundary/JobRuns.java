@@ -38,6 +38,9 @@ import java.util.Properties;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class JobRuns {
 
+  /** How long a completed execution's job listeners may take to record its outcome. */
+  private static final java.time.Duration LISTENERS_GRACE = java.time.Duration.ofMinutes(1);
+
   @Inject JobLiveness liveness;
   @Inject JobTakeover takeover;
   @Inject @Any Instance<JobReport> reports;
@@ -134,6 +137,34 @@ public class JobRuns {
       takeover.takeOver(latest);
     }
     return liveness.latest(latest);
+  }
+
+  /**
+   * Whether the execution will still end by itself: it, or the execution that continues it, runs on
+   * a node, or runs on a lost node whose runs another node is about to continue, or has just
+   * completed and its job listeners are finishing. False once it failed or stopped, and for a run
+   * from before nodes were recorded whose process died (nobody continues those).
+   */
+  public boolean willEndByItself(long executionId) {
+    long latest = liveness.latest(executionId);
+    Optional<JobNode> node = liveness.node(latest);
+    if (node.filter(n -> n.takenOver() && n.successorId() == null).isPresent()) {
+      return true;
+    }
+    return execution(latest)
+        .map(
+            e ->
+                switch (e.getBatchStatus()) {
+                  case STARTING, STARTED, STOPPING -> node.isPresent() || !liveness.orphaned(e);
+                  case COMPLETED -> justEnded(e);
+                  default -> false;
+                })
+        .orElse(false);
+  }
+
+  private static boolean justEnded(JobExecution execution) {
+    Date end = execution.getEndTime();
+    return end == null || end.toInstant().isAfter(java.time.Instant.now().minus(LISTENERS_GRACE));
   }
 
   /** Whether the execution runs, or another node is starting the execution that continues it. */

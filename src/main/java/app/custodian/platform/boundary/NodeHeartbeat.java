@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -18,6 +19,7 @@ import java.util.logging.Logger;
 /** Writes this node's heartbeat at start and every {@link Nodes#beatInterval()} after. */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration") // the heartbeat and job tables exist once it ran
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NodeHeartbeat {
