@@ -77,7 +77,7 @@ public class AuditJournal {
       String customerId,
       String detail)
       throws SQLException {
-    String id = Ids.newId();
+    String id = Ids.newTimeOrderedId();
     insert.setString(1, id);
     insert.setObject(2, at);
     insert.setString(3, actor);

@@ -112,7 +112,7 @@ public class ImportProgress {
     }
     try (PreparedStatement query =
         connection.prepareStatement(
-            "select email_index, row_number from customer_import_email where import_id = ?"
+            "select email_index, row_number from customer_import_address where import_id = ?"
                 + " and email_index in ("
                 + SqlLists.placeholders(indexes.size())
                 + ")")) {
@@ -141,7 +141,7 @@ public class ImportProgress {
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "insert into customer_import_email (import_id, email_index, row_number)"
+            "insert into customer_import_address (import_id, email_index, row_number)"
                 + " values (?, ?, ?)")) {
       for (Map.Entry<String, Long> claim : claims.entrySet()) {
         insert.setString(1, importId);
@@ -265,7 +265,7 @@ public class ImportProgress {
 
   private static void forgetEmails(Connection connection, String importId) throws SQLException {
     try (PreparedStatement delete =
-        connection.prepareStatement("delete from customer_import_email where import_id = ?")) {
+        connection.prepareStatement("delete from customer_import_address where import_id = ?")) {
       delete.setString(1, importId);
       delete.executeUpdate();
     }

@@ -45,7 +45,8 @@ public class CustomerBatch {
   /** The stored form of checked input, with its indexes, under a new id. */
   public Written newCustomer(CustomerInput input) {
     CustomerDetails details = CustomerNormaliser.details(input);
-    return new Written(Ids.newId(), details, CustomerNormaliser.indexes(details, blindIndex));
+    return new Written(
+        Ids.newTimeOrderedId(), details, CustomerNormaliser.indexes(details, blindIndex));
   }
 
   /** The stored form of checked input for the existing customer. */
