@@ -5,6 +5,7 @@ import app.custodian.customer.entity.CustomerDetails;
 import app.custodian.customer.entity.SearchIndexes;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.Ids;
+import app.custodian.platform.control.RowCopy;
 import app.custodian.platform.control.SqlLists;
 import app.custodian.security.control.BlindIndex;
 import app.custodian.security.control.FieldCipher;
@@ -98,25 +99,53 @@ public class CustomerBatch {
         row.getString(11));
   }
 
-  /** Inserts new customers with their name words, in two batches. */
+  /**
+   * Inserts new customers with their name words, in two writes ({@link RowCopy}: COPY on
+   * PostgreSQL).
+   */
   public void insert(Connection connection, List<Written> customers) throws SQLException {
     if (customers.isEmpty()) {
       return;
     }
     OffsetDateTime now = DatabaseTime.now();
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into customer (full_name, email, phone, address, organization, job_title,"
-                + " fax, locale, source, email_index, phone_index, created_at, updated_at,"
-                + " version, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
-      for (Written customer : customers) {
-        int next = bindRecord(insert, customer, now);
-        insert.setObject(next, now);
-        insert.setString(next + 1, customer.id());
-        insert.addBatch();
-      }
-      insert.executeBatch();
+    RowCopy rows =
+        new RowCopy(
+            "customer",
+            "full_name",
+            "email",
+            "phone",
+            "address",
+            "organization",
+            "job_title",
+            "fax",
+            "locale",
+            "source",
+            "email_index",
+            "phone_index",
+            "created_at",
+            "updated_at",
+            "version",
+            "id");
+    for (Written customer : customers) {
+      CustomerDetails d = customer.details();
+      rows.add(
+          cipher.encrypt(d.fullName()),
+          cipher.encrypt(d.email()),
+          cipher.encrypt(d.phone()),
+          cipher.encrypt(d.address()),
+          cipher.encrypt(d.organization()),
+          cipher.encrypt(d.jobTitle()),
+          cipher.encrypt(d.fax()),
+          d.locale(),
+          d.source(),
+          customer.indexes().email(),
+          customer.indexes().phone(),
+          now,
+          now,
+          0L,
+          customer.id());
     }
+    rows.write(connection);
     insertNameWords(connection, customers);
   }
 
@@ -167,17 +196,12 @@ public class CustomerBatch {
 
   private static void insertNameWords(Connection connection, List<Written> customers)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into customer_name_word (customer_id, word_index) values (?, ?)")) {
-      for (Written customer : customers) {
-        for (String word : customer.indexes().nameWords()) {
-          insert.setString(1, customer.id());
-          insert.setString(2, word);
-          insert.addBatch();
-        }
+    RowCopy words = new RowCopy("customer_name_word", "customer_id", "word_index");
+    for (Written customer : customers) {
+      for (String word : customer.indexes().nameWords()) {
+        words.add(customer.id(), word);
       }
-      insert.executeBatch();
     }
+    words.write(connection);
   }
 }
