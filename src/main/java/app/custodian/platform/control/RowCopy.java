@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import org.postgresql.PGConnection;
 
@@ -21,7 +20,7 @@ import org.postgresql.PGConnection;
  */
 public final class RowCopy {
 
-  private static final HexFormat HEX = HexFormat.of();
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
   private final String table;
   private final List<String> columns;
@@ -83,7 +82,10 @@ public final class RowCopy {
     if (value == null) {
       text.append("\\N");
     } else if (value instanceof byte[] bytes) {
-      text.append("\\\\x").append(HEX.formatHex(bytes));
+      text.append("\\\\x");
+      for (byte b : bytes) { // HexFormat took a fifth of an import's time
+        text.append(HEX_DIGITS[(b >> 4) & 0xf]).append(HEX_DIGITS[b & 0xf]);
+      }
     } else if (value instanceof Boolean flag) {
       text.append(flag ? 't' : 'f');
     } else if (value instanceof Instant instant) {
