@@ -126,27 +126,31 @@ public class CustomerBatch {
             "updated_at",
             "version",
             "id");
-    for (Written customer : customers) {
-      CustomerDetails d = customer.details();
-      rows.add(
-          cipher.encrypt(d.fullName()),
-          cipher.encrypt(d.email()),
-          cipher.encrypt(d.phone()),
-          cipher.encrypt(d.address()),
-          cipher.encrypt(d.organization()),
-          cipher.encrypt(d.jobTitle()),
-          cipher.encrypt(d.fax()),
-          d.locale(),
-          d.source(),
-          customer.indexes().email(),
-          customer.indexes().phone(),
-          now,
-          now,
-          0L,
-          customer.id());
-    }
+    // Encrypting is most of the work here: on both cores.
+    customers.parallelStream().map(c -> storedRow(c, now)).toList().forEach(rows::add);
     rows.write(connection);
     insertNameWords(connection, customers);
+  }
+
+  private Object[] storedRow(Written customer, OffsetDateTime now) {
+    CustomerDetails d = customer.details();
+    return new Object[] {
+      cipher.encrypt(d.fullName()),
+      cipher.encrypt(d.email()),
+      cipher.encrypt(d.phone()),
+      cipher.encrypt(d.address()),
+      cipher.encrypt(d.organization()),
+      cipher.encrypt(d.jobTitle()),
+      cipher.encrypt(d.fax()),
+      d.locale(),
+      d.source(),
+      customer.indexes().email(),
+      customer.indexes().phone(),
+      now,
+      now,
+      0L,
+      customer.id()
+    };
   }
 
   /** Writes corrected values over the customers' records; the old values are gone. */
