@@ -98,12 +98,12 @@ class CustodianOnEmbeddedDefaultsIT {
 
   /**
    * An import on H2, where its rows go in as JDBC batches rather than PostgreSQL's COPY: customers,
-   * the grant in the ledger, a repeated address refused; the audit chain, verified after the
-   * restart, holds its entries.
+   * the grant (SURVEY, so the portal walk's newsletter audience stays one) in the ledger, a
+   * repeated address refused; the audit chain, verified after the restart, holds its entries.
    */
   private void importsOnTheEmbeddedDatabase(Api admin) throws Exception {
     String csv =
-        "fullName,email,phone,consent.NEWSLETTER,consentSource,consentCollectedAt\n"
+        "fullName,email,phone,consent.SURVEY,consentSource,consentCollectedAt\n"
             + "Lê Văn Tám,tam@example.vn,0912 000 222,granted,counter,2026-05-01T09:30:00+07:00\n"
             + "Lê Thị Chín,chin@example.vn,,,,\n"
             + "Lê Tám,TAM@example.vn,,,,\n";
@@ -123,7 +123,7 @@ class CustodianOnEmbeddedDefaultsIT {
     assertEquals("+84912000222", tam.getString("phone"));
     JsonObject read = admin.get("/api/v1/customers/" + tam.getString("id")).json();
     assertTrue(
-        read.getJsonObject("consents").getJsonObject("NEWSLETTER").getBoolean("granted"),
+        read.getJsonObject("consents").getJsonObject("SURVEY").getBoolean("granted"),
         read::toString);
   }
 
