@@ -65,6 +65,7 @@ class CustodianOnEmbeddedDefaultsIT {
       customerId = created.json().getString("id");
       grantThenUnsubscribeThroughTheOutbox(admin, customerId);
       erasureTakesThePersonsMessagesOutOfTheOutbox(admin);
+      importsOnTheEmbeddedDatabase(admin);
     } finally {
       first.stop();
     }
@@ -93,6 +94,37 @@ class CustodianOnEmbeddedDefaultsIT {
     } finally {
       second.stop();
     }
+  }
+
+  /**
+   * An import on H2, where its rows go in as JDBC batches rather than PostgreSQL's COPY: customers,
+   * the grant (SURVEY, so the portal walk's newsletter audience stays one) in the ledger, a
+   * repeated address refused; the audit chain, verified after the restart, holds its entries.
+   */
+  private void importsOnTheEmbeddedDatabase(Api admin) throws Exception {
+    String csv =
+        "fullName,email,phone,consent.SURVEY,consentSource,consentCollectedAt\n"
+            + "Lê Văn Tám,tam@example.vn,0912 000 222,granted,counter,2026-05-01T09:30:00+07:00\n"
+            + "Lê Thị Chín,chin@example.vn,,,,\n"
+            + "Lê Tám,TAM@example.vn,,,,\n";
+    Reply started = admin.postCsv("/api/v1/imports?mode=create", csv);
+    assertEquals(202, started.status(), started::toString);
+    String path = "/api/v1/imports/" + started.json().getString("importId");
+    JsonObject view = admin.get(path).json();
+    for (int i = 0; i < 120 && view.getString("status").equals("RUNNING"); i++) {
+      Thread.sleep(500);
+      view = admin.get(path).json();
+    }
+    assertEquals("COMPLETED", view.getString("status"), view::toString);
+    assertEquals(2, view.getInt("created"), view::toString);
+    assertEquals(1, view.getInt("rejected"), view::toString);
+    assertEquals(1, view.getInt("consentsRecorded"), view::toString);
+    JsonObject tam = admin.get("/api/v1/customers?q=T%C3%A1m").items().getJsonObject(0);
+    assertEquals("+84912000222", tam.getString("phone"));
+    JsonObject read = admin.get("/api/v1/customers/" + tam.getString("id")).json();
+    assertTrue(
+        read.getJsonObject("consents").getJsonObject("SURVEY").getBoolean("granted"),
+        read::toString);
   }
 
   /**

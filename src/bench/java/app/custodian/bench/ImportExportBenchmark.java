@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -48,8 +49,10 @@ public final class ImportExportBenchmark {
     long bytes = writeCsv(csv, rows);
     System.out.printf("CSV written: %,d bytes (%,d rows, two consent columns)%n", bytes, rows);
     GcLog gcLog = new GcLog(dataDir.resolve("gc.log"));
-    try (Postgres postgres = Postgres.start()) {
+    try (Postgres postgres = Postgres.start(TopStatements.SERVER_CONFIG)) {
       String url = postgres.createDatabase();
+      Connection database = postgres.connect(url);
+      TopStatements statements = new TopStatements(database);
       Map<String, String> env = postgres.custodianSettings(url, dataDir, ADMIN_PASSWORD);
       CustodianProcess custodian =
           new CustodianProcess(dataDir, env).jvmOptions("-Xmx" + appHeap, gcLog.jvmOption());
@@ -60,6 +63,7 @@ public final class ImportExportBenchmark {
       custodian.start();
       try {
         AppMemory memory = new AppMemory(custodian.pid(), dataDir.resolve("gc.log"));
+        MachineSampler sampler = new MachineSampler(custodian.pid(), gcLog, database);
         Api admin = custodian.api("admin", ADMIN_PASSWORD);
         long uploadStart = System.nanoTime();
         HttpResponse<String> started =
@@ -82,8 +86,11 @@ public final class ImportExportBenchmark {
             "Uploaded in %.1f s (%.0f MB/s), stored encrypted; RSS %,d KiB%n",
             uploadSeconds, bytes / 1e6 / uploadSeconds, memory.sampleRss());
         long watchStart = System.currentTimeMillis();
+        statements.reset();
+        sampler.opened();
         JsonObject view =
             watch(admin, "/api/v1/imports/" + importId, memory, progressSeconds, timeout);
+        sampler.closed();
         long watchEnd = System.currentTimeMillis();
         double importSeconds = runSeconds(view);
         long imported = view.getJsonNumber("rows").longValue();
@@ -104,13 +111,18 @@ public final class ImportExportBenchmark {
             "memory during the import: RSS at most %,d KiB sampled (process peak %,d KiB);"
                 + " GC: %s%n",
             memory.maxSampledRssKb(), memory.peakRssKb(), memory.heapBetween(watchStart, watchEnd));
+        System.out.print(sampler.summary());
+        System.out.print(statements.top(15));
 
+        statements.reset();
+        sampler.opened();
         var exportStarted = admin.post("/api/v1/exports", "");
         String exportId = exportStarted.json().getString("exportId");
         long exportWatchStart = System.currentTimeMillis();
         JsonObject export =
             watch(admin, "/api/v1/exports/" + exportId, memory, progressSeconds, timeout);
         long exportWatchEnd = System.currentTimeMillis();
+        sampler.closed();
         double exportSeconds = runSeconds(export);
         long exported = export.getJsonNumber("count").longValue();
         long downloadStart = System.nanoTime();
@@ -151,6 +163,8 @@ public final class ImportExportBenchmark {
             lines,
             downloadSeconds,
             memory.maxSampledRssKb());
+        System.out.print(sampler.summary());
+        System.out.print(statements.top(8));
       } finally {
         custodian.stop();
       }

@@ -47,7 +47,7 @@ public class AuditEntry {
 
   public AuditEntry(
       Instant at, String actor, String action, String customerId, String detail, EntryMac macs) {
-    this.id = Ids.newId();
+    this.id = Ids.newTimeOrderedId();
     this.at = at.truncatedTo(ChronoUnit.MICROS); // what the database keeps, so the hash holds
     this.actor = Objects.requireNonNull(actor);
     this.action = Objects.requireNonNull(action);

@@ -52,16 +52,26 @@ public class ImportChunks {
       throws SQLException {
     Instant now = Instant.now();
     boolean upsert = run.mode() == ImportMode.UPSERT;
+    // The work of a row that needs nothing but the row (blind indexes, checks, normalising) runs on
+    // both cores; what depends on the rows before it (claims, counts) stays in order below.
     Map<ImportRow, String> indexes = new IdentityHashMap<>();
-    for (ImportRow row : rows) {
-      String email = row.cells().get("email");
-      if (email != null && !email.isBlank()) {
-        indexes.put(row, customers.emailIndex(email));
+    List<String> emailIndexes =
+        rows.parallelStream()
+            .map(row -> row.cells().get("email"))
+            .map(email -> email == null || email.isBlank() ? null : customers.emailIndex(email))
+            .toList();
+    for (int i = 0; i < rows.size(); i++) {
+      if (emailIndexes.get(i) != null) {
+        indexes.put(rows.get(i), emailIndexes.get(i));
       }
     }
     Set<String> distinct = new HashSet<>(indexes.values());
     Map<String, Long> claimedBefore = progress.claimed(connection, run.id(), distinct);
     Map<String, Existing> existing = customers.byEmailIndex(connection, distinct, upsert);
+    List<Prepared> prepared =
+        rows.parallelStream()
+            .map(row -> prepare(row, indexes.get(row), existing, upsert, now))
+            .toList();
 
     ImportTally tally = new ImportTally();
     Map<String, Long> claims = new LinkedHashMap<>();
@@ -69,7 +79,8 @@ public class ImportChunks {
     List<Written> rectified = new ArrayList<>();
     Map<String, String[]> audited = new LinkedHashMap<>(); // customer: action, detail
     List<ConsentGrants.Grant> grants = new ArrayList<>();
-    for (ImportRow row : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      ImportRow row = rows.get(i);
       if (row.cells().containsKey(ImportRowReader.TOO_MANY_CELLS)) {
         tally.reject(
             row.number(), List.of(new FieldError("row", "has more cells than the header")));
@@ -83,7 +94,7 @@ public class ImportChunks {
         }
         continue;
       }
-      CheckedRow checked = ImportRowCheck.check(row, now, found != null);
+      CheckedRow checked = prepared.get(i).checked();
       if (!checked.valid()) {
         tally.reject(row.number(), checked.errors());
         continue;
@@ -93,7 +104,7 @@ public class ImportChunks {
       }
       Written written;
       if (found == null) {
-        written = customers.newCustomer(checked.input());
+        written = prepared.get(i).created();
         created.add(written);
         tally.created++;
         audited.put(written.id(), new String[] {"CUSTOMER_CREATED", "import " + run.id()});
@@ -174,6 +185,24 @@ public class ImportChunks {
     long rowsDone = rows.get(rows.size() - 1).number() - 1;
     progress.add(connection, run.id(), rowsDone, tally, claims);
     return tally;
+  }
+
+  /** A row checked, and for a new customer its stored form; null where the row goes no further. */
+  private record Prepared(CheckedRow checked, Written created) {}
+
+  private Prepared prepare(
+      ImportRow row, String index, Map<String, Existing> existing, boolean upsert, Instant now) {
+    if (row.cells().containsKey(ImportRowReader.TOO_MANY_CELLS)) {
+      return new Prepared(null, null);
+    }
+    Existing found = index == null ? null : existing.get(index);
+    if (found != null && !upsert) {
+      return new Prepared(null, null);
+    }
+    CheckedRow checked = ImportRowCheck.check(row, now, found != null);
+    Written created =
+        checked.valid() && found == null ? customers.newCustomer(checked.input()) : null;
+    return new Prepared(checked, created);
   }
 
   /**

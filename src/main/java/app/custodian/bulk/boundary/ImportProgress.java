@@ -3,6 +3,7 @@ package app.custodian.bulk.boundary;
 import app.custodian.bulk.control.ImportMode;
 import app.custodian.bulk.control.ImportTally;
 import app.custodian.platform.control.DatabaseTime;
+import app.custodian.platform.control.RowCopy;
 import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -112,7 +113,7 @@ public class ImportProgress {
     }
     try (PreparedStatement query =
         connection.prepareStatement(
-            "select email_index, row_number from customer_import_email where import_id = ?"
+            "select email_index, row_number from customer_import_address where import_id = ?"
                 + " and email_index in ("
                 + SqlLists.placeholders(indexes.size())
                 + ")")) {
@@ -139,18 +140,10 @@ public class ImportProgress {
       ImportTally tally,
       Map<String, Long> claims)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into customer_import_email (import_id, email_index, row_number)"
-                + " values (?, ?, ?)")) {
-      for (Map.Entry<String, Long> claim : claims.entrySet()) {
-        insert.setString(1, importId);
-        insert.setString(2, claim.getKey());
-        insert.setLong(3, claim.getValue());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    RowCopy addresses =
+        new RowCopy("customer_import_address", "import_id", "email_index", "row_number");
+    claims.forEach((index, row) -> addresses.add(importId, index, row));
+    addresses.write(connection);
     int kept = errorsKept(connection, importId);
     List<ImportTally.RowError> more =
         tally.errors.subList(0, Math.min(tally.errors.size(), Math.max(0, MAX_ERRORS - kept)));
@@ -265,7 +258,7 @@ public class ImportProgress {
 
   private static void forgetEmails(Connection connection, String importId) throws SQLException {
     try (PreparedStatement delete =
-        connection.prepareStatement("delete from customer_import_email where import_id = ?")) {
+        connection.prepareStatement("delete from customer_import_address where import_id = ?")) {
       delete.setString(1, importId);
       delete.executeUpdate();
     }

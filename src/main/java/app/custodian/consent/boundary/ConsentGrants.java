@@ -8,6 +8,7 @@ import app.custodian.consent.entity.Suppression;
 import app.custodian.consent.entity.SuppressionReason;
 import app.custodian.platform.boundary.LocalCalendar;
 import app.custodian.platform.control.DatabaseTime;
+import app.custodian.platform.control.RowCopy;
 import app.custodian.platform.control.SqlLists;
 import app.custodian.security.control.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,32 +104,47 @@ public class ConsentGrants {
       List<ConsentEvent> stateInserts,
       List<ConsentEvent> stateUpdates)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into consent_event (id, customer_id, purpose, granted, applied,"
-                + " not_applied_reason, at, actor, source, policy_version, evidence)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (ConsentEvent e : events) {
-        insert.setString(1, e.id());
-        insert.setString(2, e.customerId());
-        insert.setString(3, e.purpose().name());
-        insert.setBoolean(4, e.granted());
-        insert.setBoolean(5, e.applied());
-        insert.setString(6, e.notAppliedReason());
-        insert.setObject(7, DatabaseTime.column(e.at()));
-        insert.setString(8, e.actor());
-        insert.setString(9, e.source());
-        insert.setString(10, e.policyVersion());
-        insert.setBytes(11, e.evidence() == null ? null : cipher.encrypt(e.evidence()));
-        insert.addBatch();
-      }
-      insert.executeBatch();
+    RowCopy ledger =
+        new RowCopy(
+            "consent_event",
+            "id",
+            "customer_id",
+            "purpose",
+            "granted",
+            "applied",
+            "not_applied_reason",
+            "at",
+            "actor",
+            "source",
+            "policy_version",
+            "evidence");
+    // Encrypting the evidence is most of the work here: on both cores.
+    List<byte[]> evidence =
+        events.parallelStream()
+            .map(e -> e.evidence() == null ? new byte[0] : cipher.encrypt(e.evidence()))
+            .toList();
+    for (int i = 0; i < events.size(); i++) {
+      ConsentEvent e = events.get(i);
+      ledger.add(
+          e.id(),
+          e.customerId(),
+          e.purpose().name(),
+          e.granted(),
+          e.applied(),
+          e.notAppliedReason(),
+          DatabaseTime.column(e.at()),
+          e.actor(),
+          e.source(),
+          e.policyVersion(),
+          e.evidence() == null ? null : evidence.get(i));
     }
-    writeStates(
-        connection,
-        "insert into consent_state (granted, since, event_id, customer_id, purpose)"
-            + " values (true, ?, ?, ?, ?)",
-        stateInserts);
+    ledger.write(connection);
+    RowCopy states =
+        new RowCopy("consent_state", "granted", "since", "event_id", "customer_id", "purpose");
+    for (ConsentEvent e : stateInserts) {
+      states.add(true, DatabaseTime.column(e.at()), e.id(), e.customerId(), e.purpose().name());
+    }
+    states.write(connection);
     writeStates(
         connection,
         "update consent_state set granted = true, since = ?, event_id = ?"

@@ -50,7 +50,7 @@ public class ConsentEvent {
   protected ConsentEvent() {}
 
   private ConsentEvent(String customerId, ConsentClaim claim, String notAppliedReason) {
-    this.id = Ids.newId();
+    this.id = Ids.newTimeOrderedId();
     this.customerId = Objects.requireNonNull(customerId, "customerId");
     this.purpose = claim.purpose();
     this.granted = claim.granted();

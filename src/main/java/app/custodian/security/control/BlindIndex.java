@@ -24,6 +24,8 @@ public final class BlindIndex {
   private static final int INDEX_BYTES = 16;
 
   private final SecretKey key;
+  // A MAC keyed once per thread: finding the provider and keying cost more than one index.
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyedMac);
 
   public BlindIndex(byte[] key) {
     if (key == null || key.length < MIN_KEY_LENGTH) {
@@ -68,10 +70,14 @@ public final class BlindIndex {
   /** The full 32-byte HMAC-SHA256 of the data. */
   public byte[] mac(byte[] data) {
     Objects.requireNonNull(data, "data");
+    return macs.get().doFinal(data); // and leaves it keyed, ready for the next
+  }
+
+  private Mac keyedMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      return mac.doFinal(data);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is not available", e);
     }

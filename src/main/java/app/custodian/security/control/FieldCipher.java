@@ -32,6 +32,17 @@ public final class FieldCipher {
   private static final int TAG_LENGTH = 16;
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
   private static final SecureRandom RANDOM = new SecureRandom();
+  // Looking the transformation up among the providers, and expanding the key, cost more than
+  // encrypting a field: each thread keeps one cipher, initialised anew for every value.
+  private static final ThreadLocal<Cipher> CIPHERS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance(TRANSFORMATION);
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException(TRANSFORMATION + " is not available", e);
+            }
+          });
 
   private final String currentKeyId;
   private final Map<String, SecretKey> keysById;
@@ -94,7 +105,7 @@ public final class FieldCipher {
     byte[] iv = new byte[IV_LENGTH];
     RANDOM.nextBytes(iv);
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      Cipher cipher = CIPHERS.get();
       cipher.init(
           Cipher.ENCRYPT_MODE,
           keysById.get(currentKeyId),
@@ -141,7 +152,7 @@ public final class FieldCipher {
       throw new IllegalStateException("ciphertext was written with an unknown key");
     }
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      Cipher cipher = CIPHERS.get();
       cipher.init(
           Cipher.DECRYPT_MODE,
           key,

@@ -106,7 +106,7 @@ class CustomerImportJobTest extends JobTestCase {
     assertFalse(files.exists(files.importFile(importId)), "the upload is deleted at the end");
     assertEquals(
         0,
-        Queries.count(db, "select count(*) from customer_import_email"),
+        Queries.count(db, "select count(*) from customer_import_address"),
         "the addresses met are forgotten at the end");
     assertEquals(
         List.of(ACTOR),

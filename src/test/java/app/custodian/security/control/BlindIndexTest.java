@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class BlindIndexTest {
@@ -17,6 +21,27 @@ class BlindIndexTest {
   private static final byte[] KEY = sequentialKey();
 
   private final BlindIndex index = new BlindIndex(KEY);
+
+  @Test
+  void givesTheSameIndexesOnManyThreadsAtOnceAsOnOne() throws Exception {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      values.add("khach-" + i + "@example.vn");
+    }
+    List<String> alone = values.stream().map(index::email).toList();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(threads.submit(() -> values.stream().map(index::email).toList()));
+      }
+      for (Future<List<String>> result : results) {
+        assertEquals(alone, result.get());
+      }
+    } finally {
+      threads.shutdown();
+    }
+  }
 
   @Test
   void isDeterministic() {

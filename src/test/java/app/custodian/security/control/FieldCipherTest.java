@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class FieldCipherTest {
@@ -16,6 +21,32 @@ class FieldCipherTest {
   private static final byte[] OTHER_KEY = key(2);
 
   private final FieldCipher cipher = new FieldCipher(FieldCipher.keyIdOf(KEY), KEY);
+
+  @Test
+  void encryptsAndDecryptsOnManyThreadsAtOnce() throws Exception {
+    FieldCipher cipher = new FieldCipher("k1", key(1));
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        results.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 2000; i++) {
+                    String value = "Nguyễn " + thread + " " + i;
+                    assertEquals(value, cipher.decrypt(cipher.encrypt(value)));
+                  }
+                  return 2000;
+                }));
+      }
+      for (Future<Integer> result : results) {
+        assertEquals(2000, result.get());
+      }
+    } finally {
+      threads.shutdown();
+    }
+  }
 
   @Test
   void roundTripsVietnameseText() {
