@@ -265,10 +265,10 @@ class SeveralNodesIT {
               }));
     }
     try {
-      awaitCount(answered, 40);
+      awaitCount(answered, 40, loops);
       killed.set(true);
       stack.kill(0);
-      awaitCount(afterKill, 200);
+      awaitCount(afterKill, 200, loops);
     } finally {
       done.set(true);
       for (Future<?> loop : loops) {
@@ -464,9 +464,16 @@ class SeveralNodesIT {
     assertFalse(logs.contains(SERIALIZATION_FAILURE), logs);
   }
 
-  /** Waits, without a deadline of its own, until the loops have counted {@code target} calls. */
-  private static void awaitCount(AtomicInteger count, int target) throws InterruptedException {
+  /** Waits until the loops have counted {@code target} calls, or have ended (they should not). */
+  private static void awaitCount(AtomicInteger count, int target, List<Future<?>> loops)
+      throws Exception {
     while (count.get() < target) {
+      for (Future<?> loop : loops) {
+        if (loop.isDone()) {
+          loop.get();
+          throw new IllegalStateException("A client loop ended before the calls were made");
+        }
+      }
       Thread.sleep(20);
     }
   }
