@@ -42,6 +42,19 @@ final class ClosedLoopLoad {
     this.measure = measure;
   }
 
+  /** Runs the load, printing what it measures and the machine's CPU split meanwhile. */
+  Measurement measure(String endpoint, RequestSource source, MachineSampler sampler)
+      throws InterruptedException {
+    System.out.printf(
+        "Measuring %s: %d clients, %d s warm-up...%n", endpoint, clients, warmup.toSeconds());
+    Measurement m = run(endpoint, source, sampler);
+    System.out.printf(
+        "  %,d requests, %.1f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%n",
+        m.requests(), m.throughput(), m.p50(), m.p99(), m.errors());
+    System.out.print(sampler.summary());
+    return m;
+  }
+
   Measurement run(String endpoint, RequestSource source, Window window)
       throws InterruptedException {
     CountDownLatch go = new CountDownLatch(1);

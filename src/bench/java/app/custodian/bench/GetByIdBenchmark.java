@@ -78,40 +78,17 @@ public final class GetByIdBenchmark {
         new ClosedLoopLoad(
             custodian.baseUri(), settings.clients(), settings.warmup(), settings.measure());
     List<Measurement> trivial = new ArrayList<>();
-    trivial.add(measure(load, "GET /api/v1/whoami", random -> whoami, sampler, settings));
+    trivial.add(load.measure("GET /api/v1/whoami", random -> whoami, sampler));
     Measurement getById =
-        measure(
-            load,
-            "GET /api/v1/customers/{id}",
-            random -> reads[random.nextInt(reads.length)],
-            sampler,
-            settings);
+        load.measure(
+            "GET /api/v1/customers/{id}", random -> reads[random.nextInt(reads.length)], sampler);
     if (!settings.recheck().isZero()) {
       ClosedLoopLoad recheck =
           new ClosedLoopLoad(
               custodian.baseUri(), settings.clients(), settings.warmup(), settings.recheck());
-      trivial.add(
-          measure(recheck, "GET /api/v1/whoami (again)", random -> whoami, sampler, settings));
+      trivial.add(recheck.measure("GET /api/v1/whoami (again)", random -> whoami, sampler));
     }
     Report.print(trivial, getById);
-  }
-
-  private static Measurement measure(
-      ClosedLoopLoad load,
-      String endpoint,
-      ClosedLoopLoad.RequestSource source,
-      MachineSampler sampler,
-      BenchSettings settings)
-      throws InterruptedException {
-    System.out.printf(
-        "Measuring %s: %d clients, %d s warm-up...%n",
-        endpoint, settings.clients(), settings.warmup().toSeconds());
-    Measurement m = load.run(endpoint, source, sampler);
-    System.out.printf(
-        "  %,d requests, %.1f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%n",
-        m.requests(), m.throughput(), m.p50(), m.p99(), m.errors());
-    System.out.print(sampler.summary());
-    return m;
   }
 
   private static void createOperator(Api admin) {

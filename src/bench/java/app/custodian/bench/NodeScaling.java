@@ -80,25 +80,8 @@ final class NodeScaling {
     ClosedLoopLoad load =
         new ClosedLoopLoad(base, settings.clients(), settings.warmup(), settings.measure());
     return List.of(
-        measure(load, WHOAMI, random -> whoami, sampler),
-        measure(load, GET_BY_ID, random -> reads[random.nextInt(reads.length)], sampler));
-  }
-
-  private Measurement measure(
-      ClosedLoopLoad load,
-      String endpoint,
-      ClosedLoopLoad.RequestSource source,
-      MachineSampler sampler)
-      throws InterruptedException {
-    System.out.printf(
-        "Measuring %s: %d clients, %d s warm-up...%n",
-        endpoint, settings.clients(), settings.warmup().toSeconds());
-    Measurement m = load.run(endpoint, source, sampler);
-    System.out.printf(
-        "  %,d requests, %.1f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%n",
-        m.requests(), m.throughput(), m.p50(), m.p99(), m.errors());
-    System.out.print(sampler.summary());
-    return m;
+        load.measure(WHOAMI, random -> whoami, sampler),
+        load.measure(GET_BY_ID, random -> reads[random.nextInt(reads.length)], sampler));
   }
 
   private static Requests requests(URI base) {
