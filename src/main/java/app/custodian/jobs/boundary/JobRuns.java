@@ -20,12 +20,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -39,7 +42,7 @@ import java.util.Properties;
 public class JobRuns {
 
   /** How long a completed execution's job listeners may take to record its outcome. */
-  private static final java.time.Duration LISTENERS_GRACE = java.time.Duration.ofMinutes(1);
+  private static final Duration LISTENERS_GRACE = Duration.ofMinutes(1);
 
   @Inject JobLiveness liveness;
   @Inject JobTakeover takeover;
@@ -103,13 +106,13 @@ public class JobRuns {
   }
 
   /** When the job's latest execution was created, here or on another node; empty if never. */
-  public Optional<java.time.Instant> lastCreated(String jobName) {
+  public Optional<Instant> lastCreated(String jobName) {
     try {
       List<JobInstance> latest = operator().getJobInstances(jobName, 0, 1);
       return latest.stream()
           .flatMap(instance -> operator().getJobExecutions(instance).stream())
           .map(JobExecution::getCreateTime)
-          .filter(java.util.Objects::nonNull)
+          .filter(Objects::nonNull)
           .map(Date::toInstant)
           .max(Comparator.naturalOrder());
     } catch (NoSuchJobException e) {
@@ -148,7 +151,7 @@ public class JobRuns {
   public boolean willEndByItself(long executionId) {
     long latest = liveness.latest(executionId);
     Optional<JobNode> node = liveness.node(latest);
-    if (node.filter(n -> n.takenOver() && n.successorId() == null).isPresent()) {
+    if (node.filter(JobRuns::beingContinued).isPresent()) {
       return true;
     }
     return execution(latest)
@@ -164,16 +167,18 @@ public class JobRuns {
 
   private static boolean justEnded(JobExecution execution) {
     Date end = execution.getEndTime();
-    return end == null || end.toInstant().isAfter(java.time.Instant.now().minus(LISTENERS_GRACE));
+    return end == null || end.toInstant().isAfter(Instant.now().minus(LISTENERS_GRACE));
   }
 
   /** Whether the execution runs, or another node is starting the execution that continues it. */
   public boolean isLiveOrBeingContinued(long executionId) {
     return liveness.isLive(executionId)
-        || liveness
-            .node(executionId)
-            .filter(n -> n.takenOver() && n.successorId() == null)
-            .isPresent();
+        || liveness.node(executionId).filter(JobRuns::beingContinued).isPresent();
+  }
+
+  /** Another node won the execution and is starting the one that continues it. */
+  private static boolean beingContinued(JobNode node) {
+    return node.takenOver() && node.successorId() == null;
   }
 
   /**
@@ -294,7 +299,7 @@ public class JobRuns {
     }
   }
 
-  private static java.time.Instant instant(Date date) {
+  private static Instant instant(Date date) {
     return date == null ? null : date.toInstant();
   }
 

@@ -1,11 +1,13 @@
 package app.custodian.jobs.control;
 
 import app.custodian.platform.control.DatabaseTime;
+import app.custodian.platform.control.SqlLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,27 +22,23 @@ public final class JobNodes {
   public static void started(
       Connection connection, long executionId, String jobName, String nodeId, String nodeName)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into job_node (execution_id, job_name, node_id, node_name, started_at)"
-                + " values (?, ?, ?, ?, ?)")) {
-      insert.setLong(1, executionId);
-      insert.setString(2, jobName);
-      insert.setString(3, nodeId);
-      insert.setString(4, nodeName);
-      insert.setObject(5, DatabaseTime.now());
-      insert.executeUpdate();
-    }
+    SqlLists.execute(
+        connection,
+        "insert into job_node (execution_id, job_name, node_id, node_name, started_at)"
+            + " values (?, ?, ?, ?, ?)",
+        executionId,
+        jobName,
+        nodeId,
+        nodeName,
+        DatabaseTime.now());
   }
 
   public static void ended(Connection connection, long executionId) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update job_node set ended_at = ? where execution_id = ? and ended_at is null")) {
-      update.setObject(1, DatabaseTime.now());
-      update.setLong(2, executionId);
-      update.executeUpdate();
-    }
+    SqlLists.execute(
+        connection,
+        "update job_node set ended_at = ? where execution_id = ? and ended_at is null",
+        DatabaseTime.now(),
+        executionId);
   }
 
   /**
@@ -49,41 +47,36 @@ public final class JobNodes {
    */
   public static boolean takeOver(Connection connection, long executionId, String nodeId)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
+    return SqlLists.execute(
+            connection,
             "update job_node set taken_over_by = ?, taken_over_at = ?"
-                + " where execution_id = ? and taken_over_by is null")) {
-      update.setString(1, nodeId);
-      update.setObject(2, DatabaseTime.now());
-      update.setLong(3, executionId);
-      return update.executeUpdate() == 1;
-    }
+                + " where execution_id = ? and taken_over_by is null",
+            nodeId,
+            DatabaseTime.now(),
+            executionId)
+        == 1;
   }
 
   /** Gives up a takeover this node won but could not start: another look may win it again. */
   public static void release(Connection connection, long executionId, String nodeId)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update job_node set taken_over_by = null, taken_over_at = null"
-                + " where execution_id = ? and taken_over_by = ? and successor_id is null")) {
-      update.setLong(1, executionId);
-      update.setString(2, nodeId);
-      update.executeUpdate();
-    }
+    SqlLists.execute(
+        connection,
+        "update job_node set taken_over_by = null, taken_over_at = null"
+            + " where execution_id = ? and taken_over_by = ? and successor_id is null",
+        executionId,
+        nodeId);
   }
 
   public static void succeededBy(Connection connection, long executionId, long successorId)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update job_node set successor_id = ?, ended_at = coalesce(ended_at, ?)"
-                + " where execution_id = ?")) {
-      update.setLong(1, successorId);
-      update.setObject(2, DatabaseTime.now());
-      update.setLong(3, executionId);
-      update.executeUpdate();
-    }
+    SqlLists.execute(
+        connection,
+        "update job_node set successor_id = ?, ended_at = coalesce(ended_at, ?)"
+            + " where execution_id = ?",
+        successorId,
+        DatabaseTime.now(),
+        executionId);
   }
 
   /**
@@ -135,9 +128,7 @@ public final class JobNodes {
   private static List<JobNode> query(Connection connection, String sql, Object... values)
       throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        query.setObject(i + 1, values[i]);
-      }
+      SqlLists.bind(query, 1, Arrays.asList(values));
       List<JobNode> rows = new ArrayList<>();
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {

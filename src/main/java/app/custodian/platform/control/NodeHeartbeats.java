@@ -14,21 +14,14 @@ public final class NodeHeartbeats {
 
   public static void beat(Connection connection, String nodeId, String nodeName)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update node_heartbeat set seen_at = current_timestamp where node_id = ?")) {
-      update.setString(1, nodeId);
-      if (update.executeUpdate() == 1) {
-        return;
-      }
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "insert into node_heartbeat (node_id, node_name, seen_at)"
-                + " values (?, ?, current_timestamp)")) {
-      insert.setString(1, nodeId);
-      insert.setString(2, nodeName);
-      insert.executeUpdate();
+    String update = "update node_heartbeat set seen_at = current_timestamp where node_id = ?";
+    if (SqlLists.execute(connection, update, nodeId) == 0) {
+      SqlLists.execute(
+          connection,
+          "insert into node_heartbeat (node_id, node_name, seen_at)"
+              + " values (?, ?, current_timestamp)",
+          nodeId,
+          nodeName);
     }
   }
 

@@ -5,13 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Lists in plain JDBC: {@code in (...)} lists with one placeholder per value, bound in order, and
- * queries whose answer is one column of strings.
+ * Lists in plain JDBC: {@code in (...)} lists with one placeholder per value, bound in order,
+ * statements whose placeholders are bound to a list of values, and queries whose answer is one
+ * column of strings.
  */
 public final class SqlLists {
 
@@ -33,6 +35,19 @@ public final class SqlLists {
     try (PreparedStatement statement =
         connection.prepareStatement(sql.formatted(placeholders(values.size())))) {
       bind(statement, 1, values);
+      return statement.executeUpdate();
+    }
+  }
+
+  /**
+   * Runs an insert, update or delete with its placeholders bound to the values, in order.
+   *
+   * @return how many rows it changed
+   */
+  public static int execute(Connection connection, String sql, Object... values)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, 1, Arrays.asList(values));
       return statement.executeUpdate();
     }
   }

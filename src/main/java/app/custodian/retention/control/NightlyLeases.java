@@ -1,6 +1,7 @@
 package app.custodian.retention.control;
 
 import app.custodian.platform.control.DatabaseTime;
+import app.custodian.platform.control.SqlLists;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,16 +24,15 @@ public final class NightlyLeases {
    */
   public static boolean take(Connection connection, String job, LocalDate night, String node)
       throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
+    return SqlLists.execute(
+            connection,
             "insert into nightly_lease (job_name, night, node, taken_at) values (?, ?, ?, ?)"
-                + " on conflict do nothing")) {
-      insert.setString(1, job);
-      insert.setObject(2, night);
-      insert.setString(3, node);
-      insert.setObject(4, DatabaseTime.now());
-      return insert.executeUpdate() == 1;
-    }
+                + " on conflict do nothing",
+            job,
+            night,
+            node,
+            DatabaseTime.now())
+        == 1;
   }
 
   /** Who holds the lease of the job's night, the execution it started and whether it finished. */
@@ -64,17 +64,16 @@ public final class NightlyLeases {
   public static boolean takeOver(
       Connection connection, String job, LocalDate night, String goneNode, String node)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
+    return SqlLists.execute(
+            connection,
             "update nightly_lease set node = ?, taken_at = ?"
-                + " where job_name = ? and night = ? and node = ? and finished_at is null")) {
-      update.setString(1, node);
-      update.setObject(2, DatabaseTime.now());
-      update.setString(3, job);
-      update.setObject(4, night);
-      update.setString(5, goneNode);
-      return update.executeUpdate() == 1;
-    }
+                + " where job_name = ? and night = ? and node = ? and finished_at is null",
+            node,
+            DatabaseTime.now(),
+            job,
+            night,
+            goneNode)
+        == 1;
   }
 
   public static void started(Connection connection, String job, LocalDate night, long executionId)
@@ -115,13 +114,11 @@ public final class NightlyLeases {
   private static void set(
       Connection connection, String column, Object value, String job, LocalDate night)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "update nightly_lease set " + column + " = ? where job_name = ? and night = ?")) {
-      update.setObject(1, value);
-      update.setString(2, job);
-      update.setObject(3, night);
-      update.executeUpdate();
-    }
+    SqlLists.execute(
+        connection,
+        "update nightly_lease set " + column + " = ? where job_name = ? and night = ?",
+        value,
+        job,
+        night);
   }
 }
