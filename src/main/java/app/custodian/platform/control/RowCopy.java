@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.postgresql.PGConnection;
 
@@ -108,7 +107,6 @@ public final class RowCopy {
   }
 
   private void insert(Connection connection) throws SQLException {
-    String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
     try (PreparedStatement insert =
         connection.prepareStatement(
             "insert into "
@@ -116,7 +114,7 @@ public final class RowCopy {
                 + " ("
                 + String.join(", ", columns)
                 + ") values ("
-                + placeholders
+                + SqlLists.placeholders(columns.size())
                 + ")")) {
       for (Object[] row : rows) {
         for (int i = 0; i < row.length; i++) {
