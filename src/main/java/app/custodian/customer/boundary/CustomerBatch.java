@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Customer records written many at a time with plain JDBC on the caller's connection and in its
@@ -127,30 +128,32 @@ public class CustomerBatch {
             "version",
             "id");
     // Encrypting is most of the work here: on both cores.
-    customers.parallelStream().map(c -> storedRow(c, now)).toList().forEach(rows::add);
+    customers.parallelStream()
+        .map(c -> Stream.concat(storedRecord(c), Stream.of(now, now, 0L, c.id())).toArray())
+        .toList()
+        .forEach(rows::add);
     rows.write(connection);
     insertNameWords(connection, customers);
   }
 
-  private Object[] storedRow(Written customer, OffsetDateTime now) {
+  /**
+   * The stored values of the record's columns from {@code full_name} to {@code phone_index}, in
+   * that order: the personal ones encrypted.
+   */
+  private Stream<Object> storedRecord(Written customer) {
     CustomerDetails d = customer.details();
-    return new Object[] {
-      cipher.encrypt(d.fullName()),
-      cipher.encrypt(d.email()),
-      cipher.encrypt(d.phone()),
-      cipher.encrypt(d.address()),
-      cipher.encrypt(d.organization()),
-      cipher.encrypt(d.jobTitle()),
-      cipher.encrypt(d.fax()),
-      d.locale(),
-      d.source(),
-      customer.indexes().email(),
-      customer.indexes().phone(),
-      now,
-      now,
-      0L,
-      customer.id()
-    };
+    return Stream.of(
+        cipher.encrypt(d.fullName()),
+        cipher.encrypt(d.email()),
+        cipher.encrypt(d.phone()),
+        cipher.encrypt(d.address()),
+        cipher.encrypt(d.organization()),
+        cipher.encrypt(d.jobTitle()),
+        cipher.encrypt(d.fax()),
+        d.locale(),
+        d.source(),
+        customer.indexes().email(),
+        customer.indexes().phone());
   }
 
   /** Writes corrected values over the customers' records; the old values are gone. */
@@ -166,8 +169,10 @@ public class CustomerBatch {
                 + " email_index = ?, phone_index = ?, updated_at = ?, version = version + 1"
                 + " where id = ?")) {
       for (Written customer : customers) {
-        int next = bindRecord(update, customer, now);
-        update.setString(next, customer.id());
+        SqlLists.bind(
+            update,
+            1,
+            Stream.concat(storedRecord(customer), Stream.of(now, customer.id())).toList());
         update.addBatch();
       }
       update.executeBatch();
@@ -177,25 +182,6 @@ public class CustomerBatch {
         "delete from customer_name_word where customer_id in (%s)",
         customers.stream().map(Written::id).toList());
     insertNameWords(connection, customers);
-  }
-
-  /** Binds the record's columns from the first placeholder; answers the next index (updated_at). */
-  private int bindRecord(PreparedStatement statement, Written customer, OffsetDateTime now)
-      throws SQLException {
-    CustomerDetails d = customer.details();
-    statement.setBytes(1, cipher.encrypt(d.fullName()));
-    statement.setBytes(2, cipher.encrypt(d.email()));
-    statement.setBytes(3, cipher.encrypt(d.phone()));
-    statement.setBytes(4, cipher.encrypt(d.address()));
-    statement.setBytes(5, cipher.encrypt(d.organization()));
-    statement.setBytes(6, cipher.encrypt(d.jobTitle()));
-    statement.setBytes(7, cipher.encrypt(d.fax()));
-    statement.setString(8, d.locale());
-    statement.setString(9, d.source());
-    statement.setString(10, customer.indexes().email());
-    statement.setString(11, customer.indexes().phone());
-    statement.setObject(12, now);
-    return 13;
   }
 
   private static void insertNameWords(Connection connection, List<Written> customers)
