@@ -4,10 +4,10 @@ import app.custodian.audit.control.EntryMac;
 import app.custodian.platform.control.DatabaseTime;
 import app.custodian.platform.control.Ids;
 import app.custodian.platform.control.RowCopy;
+import app.custodian.platform.control.SqlLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,24 +31,19 @@ public class AuditJournal {
   public void append(
       Connection connection, String actor, String action, String customerId, String detail)
       throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      bind(insert, DatabaseTime.now(), actor, action, customerId, detail);
-      insert.executeUpdate();
-    }
+    Entry entry = new Entry(action, customerId, detail);
+    SqlLists.execute(connection, INSERT, signed(DatabaseTime.now(), actor, entry));
   }
 
-  /** Writes one entry now per customer, with that customer's detail, in one batch. */
+  /** Writes one entry now per customer, with that customer's detail, in one write. */
   public void appendEach(
       Connection connection, String actor, String action, Map<String, String> detailByCustomer)
       throws SQLException {
-    OffsetDateTime now = DatabaseTime.now();
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      for (Map.Entry<String, String> entry : detailByCustomer.entrySet()) {
-        bind(insert, now, actor, action, entry.getKey(), entry.getValue());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    List<Entry> entries =
+        detailByCustomer.entrySet().stream()
+            .map(e -> new Entry(action, e.getKey(), e.getValue()))
+            .toList();
+    appendAll(connection, actor, entries);
   }
 
   /** One entry to write with {@link #appendAll}. */
@@ -64,29 +59,16 @@ public class AuditJournal {
     RowCopy rows =
         new RowCopy("audit_entry", "id", "at", "actor", "action", "customer_id", "detail", "mac");
     for (Entry entry : entries) {
-      String id = Ids.newTimeOrderedId();
-      String mac =
-          macs.sign(id, now.toInstant(), actor, entry.action(), entry.customerId(), entry.detail());
-      rows.add(id, now, actor, entry.action(), entry.customerId(), entry.detail(), mac);
+      rows.add(signed(now, actor, entry));
     }
     rows.write(connection);
   }
 
-  private void bind(
-      PreparedStatement insert,
-      OffsetDateTime at,
-      String actor,
-      String action,
-      String customerId,
-      String detail)
-      throws SQLException {
+  /** The entry's row under a new id, in the columns of {@link #INSERT}, with its MAC. */
+  private Object[] signed(OffsetDateTime at, String actor, Entry entry) {
     String id = Ids.newTimeOrderedId();
-    insert.setString(1, id);
-    insert.setObject(2, at);
-    insert.setString(3, actor);
-    insert.setString(4, action);
-    insert.setString(5, customerId);
-    insert.setString(6, detail);
-    insert.setString(7, macs.sign(id, at.toInstant(), actor, action, customerId, detail));
+    String mac =
+        macs.sign(id, at.toInstant(), actor, entry.action(), entry.customerId(), entry.detail());
+    return new Object[] {id, at, actor, entry.action(), entry.customerId(), entry.detail(), mac};
   }
 }
